@@ -1,0 +1,43 @@
+import type { EcsDocument, SourceRef } from '../ecs/EcsDocument';
+import type { JoinValue } from '../eql/CompiledQuery';
+
+/**
+ * An event that satisfied at least one stage filter (or the `until` filter)
+ * of a sequence or sample, under one join key. Only candidates reach the
+ * matcher; every other event is dropped before it.
+ */
+export interface Candidate {
+  /** Stable identity of the event: the same record always gives the same id. */
+  readonly id: string;
+  /** `@timestamp` in epoch milliseconds. */
+  readonly timestamp: number;
+  /** The tiebreaker field's value, or null when there is none. */
+  readonly tiebreaker: string | number | null;
+  /** Where the event came from; orders events with equal time and tiebreaker. */
+  readonly source: SourceRef;
+  /**
+   * Indexes into the compiled query's `stages` that this event satisfies under
+   * this join key; the index `stages.length` stands for the `until` stage.
+   */
+  readonly stages: readonly number[];
+  /** The event itself, kept so that an alert can show it. */
+  readonly event: EcsDocument;
+}
+
+/** One completed sequence or sample under one join key. */
+export interface Match {
+  readonly joinKey: readonly (JoinValue | null)[];
+  readonly events: readonly Candidate[];
+}
+
+/** Settings the matcher needs beyond the query. */
+export interface AdvanceOptions {
+  /**
+   * The current time in epoch ms. The Lambda passes the wall clock; the
+   * command line passes the newest event time it has read (a backfill of old
+   * archives would otherwise see everything as late).
+   */
+  readonly now: number;
+  /** How late an event may arrive, relative to `now`, and still count. */
+  readonly latenessMs: number;
+}

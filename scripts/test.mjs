@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// The project's one test command: typecheck, lint, then every vitest test.
+// Ends with a plain `N passed, N failed` line that CI reads. A failing
+// typecheck or lint counts as one failed test each, so it cannot hide.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const env = {
+  ...process.env,
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+const extra = process.argv.slice(2);
+
+function run(label, command, args) {
+  process.stdout.write(`\n== ${label}\n`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  return result.status === 0;
+}
+
+let passed = 0;
+let failed = 0;
+if (extra.length === 0) {
+  for (const [label, cmd, args] of [
+    ['typecheck', 'npx', ['tsc', '--noEmit']],
+    ['lint', 'npx', ['biome', 'check', '.']],
+  ]) {
+    if (run(label, cmd, args)) passed += 1;
+    else failed += 1;
+  }
+}
+
+const report = join(tmpdir(), `eqlambda-vitest-${process.pid}.json`);
+run('tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...extra,
+]);
+try {
+  const summary = JSON.parse(readFileSync(report, 'utf8'));
+  passed += summary.numPassedTests;
+  failed += summary.numFailedTests;
+  // A file that fails to load has no tests to count; count it once.
+  for (const file of summary.testResults) {
+    if (file.status === 'failed' && file.assertionResults.length === 0) {
+      failed += 1;
+    }
+  }
+  rmSync(report, { force: true });
+} catch {
+  failed += 1;
+  process.stdout.write('vitest wrote no report\n');
+}
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exitCode = failed === 0 ? 0 : 1;
