@@ -38,6 +38,13 @@ export interface LineDecoder {
   /** True when these first non-empty lines of an input look like this format. */
   sniff(lines: readonly string[]): boolean;
   decode(line: string, source: SourceRef): DecodeResult;
+  /**
+   * Present on formats where one line may hold several records (a Microsoft
+   * Event Hubs `{"records": [...]}` envelope). When it exists, callers must
+   * use it instead of `decode`, which then reports such a line as malformed
+   * rather than silently dropping records. `decodeLine` does this for you.
+   */
+  decodeAll?(line: string, source: SourceRef): readonly DecodeResult[];
 }
 
 /**

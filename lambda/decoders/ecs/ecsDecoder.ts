@@ -1,0 +1,50 @@
+import type { SourceRef } from '../../ecs/EcsDocument';
+import { malformed } from '../common/malformed';
+import { isJsonObject, parseJsonObject } from '../common/parseJsonObject';
+import type { DecodeResult, LineDecoder } from '../types';
+import { isSearchHit, toEcsResult } from './toEcsResult';
+
+/**
+ * ECS documents one per line, as Elastic Defend, Elastic Agent, winlogbeat
+ * (after its ingest pipeline) and Endgame exports write them, or search hits
+ * (`{"_index": ..., "_source": {...}}`) one per line, as `elasticdump` and
+ * scroll exports write them.
+ *
+ * Every document with a valid `@timestamp` is passed on as it is, whatever
+ * its category: it is already ECS, and the rules' own `process where`
+ * conditions decide what matters.
+ */
+export const ecsDecoder: LineDecoder = {
+  kind: 'lines',
+  name: 'ecs',
+  sniff: looksLikeEcsLines,
+  decode: decodeEcsLine,
+};
+
+function decodeEcsLine(line: string, source: SourceRef): DecodeResult {
+  const parsed = parseJsonObject(line);
+  if (!parsed.ok) return malformed(source, parsed.reason);
+  return toEcsResult(parsed.value, source);
+}
+
+function looksLikeEcsLines(lines: readonly string[]): boolean {
+  const first = lines[0];
+  if (first === undefined) return false;
+  const parsed = parseJsonObject(first);
+  if (!parsed.ok) return false;
+  const value = parsed.value;
+  if (isSearchHit(value)) return isJsonObject(value._source);
+  return '@timestamp' in value && !isRawWinlogbeat(value);
+}
+
+// winlogbeat before its ingest pipeline also carries `@timestamp`, but its
+// process fields are still inside `winlog.event_data`; that is the
+// winlogbeat-raw format, not ECS yet.
+function isRawWinlogbeat(value: Record<string, unknown>): boolean {
+  const winlog = value.winlog;
+  return (
+    isJsonObject(winlog) &&
+    isJsonObject(winlog.event_data) &&
+    !('process' in value)
+  );
+}

@@ -1,0 +1,52 @@
+import type { EcsDocument, SourceRef } from '../../ecs/EcsDocument';
+import { malformed } from '../common/malformed';
+import { isJsonObject, type JsonObject } from '../common/parseJsonObject';
+import { isIsoTimestamp, isoFromEpochMillis } from '../common/timestamps';
+import type { DecodeResult } from '../types';
+
+/**
+ * Turns a parsed ECS document, or an Elasticsearch search hit wrapping one
+ * in `_source`, into a decode result. The document is kept as it is, except
+ * that an `@timestamp` written as epoch milliseconds (a number, which
+ * Elasticsearch also accepts) becomes an ISO 8601 string, so that every
+ * decoder hands the engine the same form.
+ */
+export function toEcsResult(
+  parsed: JsonObject,
+  source: SourceRef,
+): DecodeResult {
+  const document = unwrapHit(parsed);
+  if (document === undefined) {
+    return malformed(source, 'search hit without an object in _source');
+  }
+  const timestamp = document['@timestamp'];
+  if (timestamp === undefined) {
+    return malformed(source, 'no @timestamp');
+  }
+  if (typeof timestamp === 'string') {
+    if (!isIsoTimestamp(timestamp)) {
+      return malformed(source, `@timestamp in no known form: ${timestamp}`);
+    }
+    return { kind: 'event', event: document as EcsDocument, source };
+  }
+  const iso = isoFromEpochMillis(timestamp);
+  if (iso === undefined) {
+    return malformed(
+      source,
+      `@timestamp in no known form: ${String(timestamp)}`,
+    );
+  }
+  const event = { ...(document as EcsDocument), '@timestamp': iso };
+  return { kind: 'event', event, source };
+}
+
+/** True for a search hit: `_source` next to `_index` or `_id`. */
+export function isSearchHit(value: JsonObject): boolean {
+  return '_source' in value && ('_index' in value || '_id' in value);
+}
+
+function unwrapHit(value: JsonObject): JsonObject | undefined {
+  if (!isSearchHit(value)) return value;
+  const inner = value._source;
+  return isJsonObject(inner) ? inner : undefined;
+}

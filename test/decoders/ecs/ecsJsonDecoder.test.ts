@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { ecsJsonDecoder } from '../../../lambda/decoders/ecs/ecsJsonDecoder';
+import {
+  chunksOf,
+  collect,
+  eventOf,
+  field,
+  readFixture,
+  reasonOf,
+} from '../fixtures';
+
+async function decodeText(text: string, chunkSize = 7) {
+  return collect(
+    ecsJsonDecoder.decode(chunksOf(Buffer.from(text), chunkSize), 'o.json'),
+  );
+}
+
+describe('ecs-json stream decoder', () => {
+  it('reads the documents of a _search response, byte by byte', async () => {
+    const results = await decodeText(
+      readFixture('ecs/search-response.json'),
+      1,
+    );
+    expect(results).toHaveLength(2);
+    const first = eventOf(results[0]);
+    expect(field(first, 'process.name')).toBe('msiexec.exe');
+    expect(field(first, 'process.args')).toEqual([
+      'msiexec.exe',
+      '/i',
+      'a [b].msi',
+    ]);
+    expect(first.message).toBe('quote " and brace } and bracket ] in a string');
+    expect(field(eventOf(results[1]), 'process.name')).toBe(
+      'ScreenConnect.ClientService.exe',
+    );
+  });
+
+  it('gives each document its record number and line', async () => {
+    const results = await decodeText(readFixture('ecs/search-response.json'));
+    expect(
+      results.map((result) => result.kind === 'event' && result.source),
+    ).toEqual([
+      { object: 'o.json', record: 1, line: 9, offset: expect.any(Number) },
+      { object: 'o.json', record: 2, line: 20, offset: expect.any(Number) },
+    ]);
+  });
+
+  it('reads a top-level array of documents and of search hits', async () => {
+    const text =
+      '[{"@timestamp":"2026-12-01T10:00:00Z","a":"é"},' +
+      ' {"_index":"i","_source":{"@timestamp":"2026-12-01T10:00:01Z"}}]';
+    const results = await decodeText(text, 3);
+    expect(results.map(eventOf)).toEqual([
+      { '@timestamp': '2026-12-01T10:00:00Z', a: 'é' },
+      { '@timestamp': '2026-12-01T10:00:01Z' },
+    ]);
+  });
+
+  it('reports a bad element and carries on with the next', async () => {
+    const text =
+      '[{"no":"timestamp"}, 42, {"@timestamp":"2026-12-01T10:00:00Z"}]';
+    const results = await decodeText(text);
+    expect(reasonOf(results[0])).toBe('no @timestamp');
+    expect(reasonOf(results[1])).toBe('not a JSON object: a number');
+    expect(eventOf(results[2])).toEqual({
+      '@timestamp': '2026-12-01T10:00:00Z',
+    });
+  });
+
+  it('reports an input cut off inside a document', async () => {
+    const results = await decodeText('[{"@timestamp":"2026-12-01T10:00:00Z"');
+    expect(results).toHaveLength(1);
+    expect(reasonOf(results[0])).toBe(
+      'input ended inside an unfinished JSON value',
+    );
+  });
+
+  it('reports a response without hits.hits', async () => {
+    const results = await decodeText('{"took":1,"error":"x"}');
+    expect(reasonOf(results[0])).toBe('no hits.hits found in the input');
+  });
+
+  it('reports an empty input', async () => {
+    const results = await decodeText('  \n');
+    expect(reasonOf(results[0])).toMatch(/^empty input/);
+  });
+
+  it('recognises an array and a _search response but not NDJSON', () => {
+    expect(ecsJsonDecoder.sniff(Buffer.from('\n [ {"@timestamp"'))).toBe(true);
+    expect(
+      ecsJsonDecoder.sniff(Buffer.from('{\n  "took" : 3,\n  "timed_out"')),
+    ).toBe(true);
+    expect(
+      ecsJsonDecoder.sniff(
+        Buffer.from('{"@timestamp":"2026-12-01T10:00:00Z"}'),
+      ),
+    ).toBe(false);
+  });
+});
