@@ -1,4 +1,5 @@
 import type { EventQueryNode } from '../ast';
+import { KEYWORDS, type Token } from '../token';
 import { parseExpression } from './parseExpression';
 import { spanOf } from './SourceText';
 import type { TokenCursor } from './TokenCursor';
@@ -10,12 +11,7 @@ import type { TokenCursor } from './TokenCursor';
 export function parseEventQuery(cursor: TokenCursor): EventQueryNode {
   const first = cursor.peek();
   const category = parseCategory(cursor);
-  cursor.expectKeyword(
-    'where',
-    cursor.peek().kind === 'identifier'
-      ? undefined
-      : 'an event query reads: CATEGORY where CONDITION',
-  );
+  cursor.expectKeyword('where', whereHint(cursor, first));
   const condition = parseExpression(cursor);
   return {
     kind: 'event',
@@ -23,6 +19,17 @@ export function parseEventQuery(cursor: TokenCursor): EventQueryNode {
     condition,
     pos: spanOf(first.pos, condition.pos),
   };
+}
+
+// Keywords are case-sensitive, so `SEQUENCE by ...` reads as an event
+// query of category SEQUENCE; say so rather than only asking for `where`.
+function whereHint(cursor: TokenCursor, first: Token): string | undefined {
+  const lower = first.text.toLowerCase();
+  if (first.kind === 'identifier' && KEYWORDS.has(lower)) {
+    return `EQL keywords are lowercase: write "${lower}"`;
+  }
+  if (cursor.peek().kind === 'identifier') return undefined;
+  return 'an event query reads: CATEGORY where CONDITION';
 }
 
 function parseCategory(cursor: TokenCursor): string | null {

@@ -121,6 +121,13 @@ function parsePrimary(cursor: TokenCursor): ExprNode {
   if (token.kind === 'identifier' && cursor.isOperator('(', 1)) {
     return parseCall(cursor);
   }
+  if (token.kind === 'identifier' && cursor.isKeyword('of', 1)) {
+    throw cursor.fail(
+      token,
+      `Elasticsearch does not support process lineage (${token.text} of)`,
+      'join the events on process.entity_id and process.parent.entity_id in a sequence',
+    );
+  }
   if (isFieldStart(cursor)) return parseField(cursor);
   throw cursor.unexpected(
     'a value, field or function call',
