@@ -96,7 +96,8 @@ function describeFailure(rule: RuleQuery, error: unknown): string {
     rule.start && line === 1 ? rule.start.column + column - 1 : column;
   const where = rule.start ? '' : ' (position within the query)';
   const excerpt = error.describe().split('\n').slice(1).join('\n');
-  return `${rule.label}:${fileLine}:${fileColumn}: ${error.reason}${where}\n${excerpt}`;
+  const location = `${rule.label}:${fileLine}:${fileColumn}`;
+  return `${location}: ${error.reason}${where}\n${excerpt}`;
 }
 
 async function main(files: readonly string[]): Promise<number> {

@@ -125,7 +125,7 @@ function parsePrimary(cursor: TokenCursor): ExprNode {
     throw cursor.fail(
       token,
       `Elasticsearch does not support process lineage (${token.text} of)`,
-      'join the events on process.entity_id and process.parent.entity_id in a sequence',
+      'use a sequence joined on process.entity_id instead',
     );
   }
   if (isFieldStart(cursor)) return parseField(cursor);
@@ -137,7 +137,8 @@ function parsePrimary(cursor: TokenCursor): ExprNode {
 
 function primaryHint(token: Token): string | undefined {
   if (token.kind === 'keyword') {
-    return `"${token.text}" is a keyword; write a field of that name as \`${token.text}\``;
+    const name = token.text;
+    return `"${name}" is a keyword; write a field so named as \`${name}\``;
   }
   return undefined;
 }

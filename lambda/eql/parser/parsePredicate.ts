@@ -32,7 +32,10 @@ export function parsePredicate(
   }
   if (negated) {
     cursor.next();
-    throw cursor.unexpected('"in" or "in~" after "not"');
+    const hint = isPatternOperator(cursor.peek())
+      ? `negate the whole condition: not a ${cursor.peek().text} ...`
+      : undefined;
+    throw cursor.unexpected('"in" or "in~" after "not"', hint);
   }
   return left;
 }

@@ -80,9 +80,10 @@ function parseRuns(cursor: TokenCursor): number {
   const count = cursor.peek();
   const value = count.kind === 'number' && count.integer ? count.value : 0;
   if ((value as number) < 1 || (value as number) > MAX_RUNS) {
+    const found = count.text || 'nothing';
     throw cursor.fail(
       count,
-      `runs must be a whole number from 1 to ${MAX_RUNS}, found ${count.text || 'nothing'}`,
+      `runs must be a whole number from 1 to ${MAX_RUNS}, found ${found}`,
     );
   }
   cursor.next();
@@ -101,10 +102,11 @@ export function checkJoinKeyCounts(
   for (const stage of stages) {
     if (stage.by.length === expected) continue;
     const at = stage.by[0]?.pos ?? stage.pos;
+    const found = stage.by.length;
     throw cursor.source.error(
       at.offset,
       at.length,
-      `inconsistent number of join keys: expected ${expected}, found ${stage.by.length}`,
+      `inconsistent number of join keys: expected ${expected}, found ${found}`,
       'give every stage the same number of by fields',
     );
   }
