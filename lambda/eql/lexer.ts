@@ -39,7 +39,7 @@ const DIGIT = /[0-9]/;
 const WHITESPACE = /[ \t\r\n]/;
 // A number as Elasticsearch reads it: digits with an optional fraction and
 // exponent, or a leading dot (`.5`).
-const NUMBER = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/;
+const NUMBER = /(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/y;
 
 /**
  * Splits EQL query text into tokens, ending with an `eof` token. Whitespace
@@ -132,7 +132,9 @@ function readQuotedName(source: SourceText, at: number): Token {
 }
 
 function readNumber(source: SourceText, at: number): Token {
-  const match = NUMBER.exec(source.text.slice(at)) as RegExpExecArray;
+  // A sticky match reads in place, keeping the lexer linear.
+  NUMBER.lastIndex = at;
+  const match = NUMBER.exec(source.text) as RegExpExecArray;
   const written = match[0];
   const integer = /^[0-9]+$/.test(written);
   const token = makeToken(source, 'number', at, written, Number(written));

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EqlSyntaxError } from '../../lambda/eql/errors';
 import { tokenize } from '../../lambda/eql/lexer';
@@ -241,5 +242,23 @@ describe('tokenize', () => {
       offset: 3,
       length: 2,
     });
+  });
+
+  // The encoder is written here from the list of escapes in the syntax
+  // reference, independently of the lexer.
+  it('decodes any text written with escapes back to itself', () => {
+    const encode = (text: string) =>
+      text
+        .replace(/\\/g, '\\\\')
+        .replace(/"/g, '\\"')
+        .replace(/\n/g, '\\n')
+        .replace(/\r/g, '\\r')
+        .replace(/\t/g, '\\t');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const [token] = tokenize(`"${encode(text)}"`);
+        expect(token?.value).toBe(text);
+      }),
+    );
   });
 });
