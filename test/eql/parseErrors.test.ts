@@ -97,6 +97,22 @@ describe('parseQuery errors', () => {
       'not a like ...',
     ],
     [
+      'a single equals sign',
+      'any where a = 1',
+      1,
+      13,
+      'unexpected "="',
+      'compare with ==',
+    ],
+    [
+      'a list after ==',
+      'any where a == ("x", "y")',
+      1,
+      20,
+      'expected ")", found ","',
+      'a in ("x", "y")',
+    ],
+    [
       'in without parentheses',
       'any where a in "x"',
       1,

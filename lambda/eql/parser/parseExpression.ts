@@ -52,6 +52,9 @@ function parseNot(cursor: TokenCursor): ExprNode {
 // is a syntax error there, and here.
 function parseComparison(cursor: TokenCursor): ExprNode {
   const left = parsePredicate(cursor, parseAdditive);
+  if (cursor.isOperator('=')) {
+    throw cursor.fail(cursor.peek(), 'unexpected "="', 'compare with ==');
+  }
   const op = acceptComparison(cursor);
   if (!op) return left;
   const right = parsePredicate(cursor, parseAdditive);
@@ -146,7 +149,10 @@ function primaryHint(token: Token): string | undefined {
 function parseParenthesised(cursor: TokenCursor): ExprNode {
   cursor.expectOperator('(');
   const inner = parseExpression(cursor);
-  cursor.expectOperator(')', 'every ( needs a matching )');
+  const hint = cursor.isOperator(',')
+    ? 'a list goes after in, :, like or regex: a in ("x", "y")'
+    : 'every ( needs a matching )';
+  cursor.expectOperator(')', hint);
   return inner;
 }
 
