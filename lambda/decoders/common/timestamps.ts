@@ -48,3 +48,18 @@ export function isoFromSpaceSeparatedUtc(text: string): string | undefined {
   const iso = `${match[1]}T${match[2]}${fraction}Z`;
   return Number.isNaN(Date.parse(iso)) ? undefined : iso;
 }
+
+const HAS_ZONE = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Checks an ISO 8601 timestamp and makes its zone explicit: a time without
+ * zone is UTC, as Elasticsearch reads it (JavaScript would read it as local
+ * time). The text is otherwise kept, fraction digits included.
+ * Returns undefined for anything that is not ISO 8601.
+ */
+export function utcIso(text: string): string | undefined {
+  if (!isIsoTimestamp(text)) return undefined;
+  if (DATE_ONLY.test(text)) return `${text}T00:00:00Z`;
+  return HAS_ZONE.test(text) ? text : `${text}Z`;
+}
