@@ -1,0 +1,135 @@
+import type { BinXmlNode } from './BinXmlNode';
+import { BinXmlReader, type BoundFragment } from './BinXmlReader';
+import type { ChunkContext } from './ChunkContext';
+import { formatValue } from './formatValue';
+import { ValueType } from './valueTypes';
+
+/** The `<System>` values a process-start mapping needs, as Windows renders them. */
+export interface SystemFields {
+  readonly provider?: string;
+  readonly eventId?: string;
+  readonly timeCreated?: string;
+  readonly recordId?: string;
+  readonly computer?: string;
+  readonly userId?: string;
+  readonly channel?: string;
+}
+
+/**
+ * One event record seen through its template: renders only the values asked
+ * for. `system()` touches a handful of substitution values, so a caller can
+ * look at the provider and event id and drop the record before paying for
+ * `eventData()`. A substitution whose value is Binary XML (an `<EventData>`
+ * some providers write as a nested fragment) is parsed where it is met.
+ */
+export class EventView {
+  constructor(
+    private readonly context: ChunkContext,
+    private readonly fragment: BoundFragment,
+  ) {}
+
+  /** Reads Provider, EventID, TimeCreated, record id, Computer, Security. */
+  system(): SystemFields {
+    const system = this.child(this.fragment, 'System');
+    if (system === undefined) return {};
+    const text = (name: string) => {
+      const found = this.child(system, name);
+      return found === undefined ? undefined : this.textOf(found);
+    };
+    const attribute = (element: string, name: string) => {
+      const found = this.child(system, element);
+      return found === undefined ? undefined : this.attribute(found, name);
+    };
+    return {
+      provider: attribute('Provider', 'Name'),
+      eventId: text('EventID'),
+      timeCreated: attribute('TimeCreated', 'SystemTime'),
+      recordId: text('EventRecordID'),
+      computer: text('Computer'),
+      userId: attribute('Security', 'UserID'),
+      channel: text('Channel'),
+    };
+  }
+
+  /**
+   * Reads `<EventData>` as a map from each `<Data Name="...">` to its text.
+   * Data elements without a Name (classic events) are left out.
+   */
+  eventData(): Map<string, string> {
+    const data = new Map<string, string>();
+    const eventData = this.child(this.fragment, 'EventData');
+    if (eventData === undefined) return data;
+    for (const item of this.children(eventData)) {
+      if (item.root.name !== 'Data') continue;
+      const name = this.attribute(item, 'Name');
+      if (name !== undefined) data.set(name, this.textOf(item));
+    }
+    return data;
+  }
+
+  private child(
+    parent: BoundFragment,
+    name: string,
+  ): BoundFragment | undefined {
+    for (const child of this.children(parent)) {
+      if (child.root.name === name) return child;
+    }
+    return undefined;
+  }
+
+  /** Child elements, with Binary XML substitution values expanded. */
+  private *children(parent: BoundFragment): Generator<BoundFragment> {
+    const values = parent.values;
+    for (const node of parent.root.children) {
+      if (node.kind === 'element') {
+        yield { root: node, values };
+      } else if (
+        node.kind === 'substitution' &&
+        values.types[node.index] === ValueType.binXml
+      ) {
+        yield this.nested(parent, node.index);
+      }
+    }
+  }
+
+  private nested(parent: BoundFragment, index: number): BoundFragment {
+    const offset = parent.values.offsets[index] as number;
+    const size = parent.values.sizes[index] as number;
+    const reader = new BinXmlReader(this.context, offset, offset + size, true);
+    return reader.readFragment();
+  }
+
+  private attribute(element: BoundFragment, name: string): string | undefined {
+    for (const attribute of element.root.attributes) {
+      if (attribute.name === name) {
+        return this.render(attribute.parts, element.values);
+      }
+    }
+    return undefined;
+  }
+
+  private textOf(element: BoundFragment): string {
+    return this.render(element.root.children, element.values);
+  }
+
+  private render(
+    parts: readonly BinXmlNode[],
+    values: BoundFragment['values'],
+  ): string {
+    let text = '';
+    for (const part of parts) {
+      if (part.kind === 'text') text += part.text;
+      else if (part.kind === 'substitution') {
+        const type = values.types[part.index];
+        if (type === undefined) continue;
+        text += formatValue(
+          values.chunk,
+          values.offsets[part.index] as number,
+          values.sizes[part.index] as number,
+          type,
+        );
+      }
+    }
+    return text;
+  }
+}
