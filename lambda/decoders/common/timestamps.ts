@@ -63,3 +63,15 @@ export function utcIso(text: string): string | undefined {
   if (DATE_ONLY.test(text)) return `${text}T00:00:00Z`;
   return HAS_ZONE.test(text) ? text : `${text}Z`;
 }
+
+/**
+ * An ISO 8601 timestamp rewritten in UTC with millisecond precision, extra
+ * fraction digits cut off, as Elasticsearch's date processor writes it
+ * (`2022-11-09T17:59:52.6265786Z` gives `2022-11-09T17:59:52.626Z`).
+ */
+export function isoMillis(text: string): string | undefined {
+  const iso = utcIso(text);
+  if (iso === undefined) return undefined;
+  const date = new Date(Date.parse(iso));
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
