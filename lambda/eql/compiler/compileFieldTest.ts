@@ -1,0 +1,96 @@
+import type { EcsDocument } from '../../ecs/EcsDocument';
+import type {
+  CallNode,
+  CompareNode,
+  ExprNode,
+  FieldNode,
+  InNode,
+} from '../ast';
+import type { Predicate } from '../CompiledQuery';
+import type { CompileContext } from './CompileContext';
+import { compileComparison, mirrorOperator } from './compileComparison';
+import {
+  compileInTest,
+  compilePatternTest,
+  type ScalarTest,
+} from './compileTests';
+import { compileValue } from './compileValue';
+import { readFieldValue } from './fields';
+import { resolveFunction } from './validateExpression';
+import { elementsOf, type Scalar } from './values';
+
+/**
+ * Compiles a test of one plain field against literals, with the semantics
+ * of the Lucene query Elasticsearch builds for it: true when any element
+ * of the field passes, false when the field is missing or null, and
+ * negations (`!=`, `not in`) as the complement of the positive test.
+ */
+export function compileFieldTest(
+  node: ExprNode,
+  ctx: CompileContext,
+): Predicate {
+  switch (node.kind) {
+    case 'field':
+      return anyElement(node, (value) => value === true);
+    case 'compare':
+      return compileFieldComparison(node, ctx);
+    case 'pattern':
+      return anyElement(node.left as FieldNode, compilePatternTest(node, ctx));
+    case 'in':
+      return compileFieldIn(node, ctx);
+    case 'call':
+      return compileFieldCall(node, ctx);
+    default:
+      throw ctx.fail(node.pos, `cannot use ${node.kind} as a condition`);
+  }
+}
+
+function anyElement(field: FieldNode, test: ScalarTest): Predicate {
+  const read = readFieldValue(field.name);
+  return (event: EcsDocument) => elementsOf(read(event)).some(test);
+}
+
+function compileFieldComparison(
+  node: CompareNode,
+  ctx: CompileContext,
+): Predicate {
+  const fieldOnLeft = node.left.kind === 'field';
+  const field = (fieldOnLeft ? node.left : node.right) as FieldNode;
+  const other = fieldOnLeft ? node.right : node.left;
+  const op = fieldOnLeft ? node.op : mirrorOperator(node.op);
+  const constant = compileValue(other, ctx)({});
+  if (Array.isArray(constant)) {
+    throw ctx.fail(other.pos, 'expected a single value');
+  }
+  const value = constant as Scalar;
+  const read = readFieldValue(field.name);
+  if (value === null) {
+    if (op === '==') return (event) => read(event) === null;
+    if (op === '!=') return (event) => read(event) !== null;
+    return () => false;
+  }
+  if (op === '!=') {
+    const equals = compileComparison('==');
+    return (event) =>
+      !elementsOf(read(event)).some((element) => equals(element, value));
+  }
+  const test = compileComparison(op);
+  return (event) =>
+    elementsOf(read(event)).some((element) => test(element, value) === true);
+}
+
+function compileFieldIn(node: InNode, ctx: CompileContext): Predicate {
+  const matches = anyElement(node.left as FieldNode, compileInTest(node, ctx));
+  return node.negated ? (event) => !matches(event) : matches;
+}
+
+function compileFieldCall(node: CallNode, ctx: CompileContext): Predicate {
+  const spec = resolveFunction(node, ctx);
+  const [field, ...rest] = node.args;
+  const constants = rest.map((arg) => compileValue(arg, ctx)({}) as Scalar);
+  const options = { caseInsensitive: node.caseInsensitive, floatLiterals: [] };
+  return anyElement(
+    field as FieldNode,
+    (value) => spec.apply([value, ...constants], options) === true,
+  );
+}

@@ -1,0 +1,43 @@
+import type { Scalar } from '../compiler/values';
+
+/** The static type of an argument or a result, as far as it is known. */
+export type EqlType = 'string' | 'number' | 'boolean' | 'any';
+
+/** What a function learns about its call when it runs. */
+export interface CallOptions {
+  /** The `~` form was used: compare text case-insensitively. */
+  readonly caseInsensitive: boolean;
+  /**
+   * For each argument, true when it is a literal written with a decimal
+   * point or exponent (`4.0`), which makes division floating-point.
+   */
+  readonly floatLiterals: readonly boolean[];
+}
+
+/**
+ * The declarative signature and behaviour of one EQL function. Arity and
+ * literal argument types are checked when a query loads, so a wrong call
+ * is reported with its position instead of failing on events.
+ */
+export interface FunctionSpec {
+  /** The name as Elasticsearch documents it (lookup ignores case). */
+  readonly name: string;
+  /** The type of each parameter; the last repeats when `variadic`. */
+  readonly params: readonly EqlType[];
+  /** How many arguments are required (the rest are optional). */
+  readonly required: number;
+  readonly variadic?: boolean;
+  /** Whether Elasticsearch has a `~` (case-insensitive) form. */
+  readonly hasInsensitiveForm: boolean;
+  /** Parameters that must be literals, not fields (by index). */
+  readonly literalOnly?: readonly number[];
+  readonly returns: EqlType;
+  /**
+   * Whether Elasticsearch turns a call on a plain field with literal
+   * arguments into a Lucene query (prefix, wildcard, terms) instead of a
+   * script, which changes what its negation matches: see compileCondition.
+   */
+  readonly runsAsQuery?: boolean;
+  /** Computes the result from argument values (null stays null). */
+  readonly apply: (args: readonly Scalar[], options: CallOptions) => Scalar;
+}
