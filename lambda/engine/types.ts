@@ -40,4 +40,24 @@ export interface AdvanceOptions {
   readonly now: number;
   /** How late an event may arrive, relative to `now`, and still count. */
   readonly latenessMs: number;
+  /**
+   * Flood cap: the most candidates one key may hold waiting for late
+   * arrivals. Past it the oldest are processed at once instead of waiting.
+   * Default 250, which keeps a key's state under DynamoDB's 400 KB item limit
+   * with events of about 1 KB.
+   */
+  readonly maxCandidates?: number;
+  /**
+   * When matches are reported. `eager` (the default) reports a match as soon
+   * as the candidates held complete it; `sealed` waits until no candidate
+   * allowed to arrive late could still change it. See `advance`.
+   */
+  readonly emit?: 'eager' | 'sealed';
+  /**
+   * True when no further candidates will come (the end of a command-line
+   * run): everything held is decided now, without waiting for late arrivals.
+   */
+  readonly final?: boolean;
+  /** Samples reported per join key (Elasticsearch `max_samples_per_key`). Default 1. */
+  readonly maxSamplesPerKey?: number;
 }
