@@ -11,6 +11,11 @@ import type { Candidate } from './types';
  * set once a round has reported `perKey` samples: candidates up to that time
  * are ignored, so a burst of events yields `perKey` samples as one
  * Elasticsearch search over it would.
+ *
+ * Limit: a sample is reported as soon as the events so far allow one.
+ * Elasticsearch, searching a finished time range, backtracks over the whole
+ * lists, so it may pick a different combination when an event satisfies
+ * several filters, or for the second and later samples of a key.
  */
 export interface SampleRun {
   lists: Candidate[][];
