@@ -1,6 +1,5 @@
 /**
- * Checks that EQL rule queries parse (and compile, once the compiler is
- * there).
+ * Checks that EQL rule queries parse and compile.
  *
  * Usage: npx tsx scripts/checkRules.ts FILE...
  *
@@ -10,9 +9,9 @@
  * each failure as `PATH:LINE:COLUMN: message` with the caret excerpt.
  * Exits 1 if any query failed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parse as parseToml } from 'smol-toml';
-import type { QueryNode } from '../lambda/eql/ast';
+import { compileQuery } from '../lambda/eql/compile';
 import { EqlQueryError } from '../lambda/eql/errors';
 import { parseQuery } from '../lambda/eql/parse';
 
@@ -22,17 +21,6 @@ interface RuleQuery {
   readonly query: string;
   /** Line and column in `label` where the query text starts, if known. */
   readonly start: { readonly line: number; readonly column: number } | null;
-}
-
-type Compile = (ast: QueryNode) => unknown;
-
-// The compiler is written in parallel with this script; until it exists,
-// only parsing is checked.
-async function loadCompiler(): Promise<Compile | null> {
-  const url = new URL('../lambda/eql/compile.ts', import.meta.url);
-  if (!existsSync(url)) return null;
-  const module = (await import(url.href)) as { compileQuery?: Compile };
-  return module.compileQuery ?? null;
 }
 
 function readQueries(file: string): RuleQuery[] {
@@ -75,10 +63,9 @@ function locate(text: string, query: string): RuleQuery['start'] {
   return { line: before.length, column };
 }
 
-function check(rule: RuleQuery, compile: Compile | null): string | null {
+function check(rule: RuleQuery): string | null {
   try {
-    const ast = parseQuery(rule.query);
-    compile?.(ast);
+    compileQuery(parseQuery(rule.query));
     return null;
   } catch (error) {
     return describeFailure(rule, error);
@@ -100,21 +87,20 @@ function describeFailure(rule: RuleQuery, error: unknown): string {
   return `${location}: ${error.reason}${where}\n${excerpt}`;
 }
 
-async function main(files: readonly string[]): Promise<number> {
+function main(files: readonly string[]): number {
   if (files.length === 0) {
     process.stderr.write('usage: tsx scripts/checkRules.ts FILE...\n');
     return 2;
   }
-  const compile = await loadCompiler();
   const queries = files.flatMap(readQueries);
   const failures = queries
-    .map((rule) => check(rule, compile))
+    .map(check)
     .filter((failure): failure is string => failure !== null);
   const passed = queries.length - failures.length;
-  const what = compile ? 'parse and compile' : 'parse (no compiler yet)';
-  process.stdout.write(`${passed}/${queries.length} queries ${what}\n`);
+  const summary = `${passed}/${queries.length} queries parse and compile`;
+  process.stdout.write(`${summary}\n`);
   for (const failure of failures) process.stdout.write(`\n${failure}\n`);
   return failures.length > 0 ? 1 : 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = main(process.argv.slice(2));
