@@ -33,13 +33,15 @@ export interface ProcessStart {
     readonly name?: string | undefined;
     readonly osType?: string | undefined;
   };
-  readonly process: ProcessFacts;
+  readonly process: ProcessFacts & { readonly workingDirectory?: string };
   readonly parent?: ProcessFacts | undefined;
   readonly user?: {
     readonly id?: string | undefined;
     readonly name?: string | undefined;
     readonly domain?: string | undefined;
   };
+  /** Source-specific top-level fields kept beside ECS (`winlog`). */
+  readonly extra?: EcsDocument | undefined;
 }
 
 /**
@@ -76,6 +78,7 @@ export function processStartEvent(start: ProcessStart): EcsDocument {
   document.process = process;
   const user = userFields(start.user);
   if (Object.keys(user).length > 0) document.user = user;
+  if (start.extra !== undefined) Object.assign(document, start.extra);
   return document;
 }
 
@@ -86,7 +89,9 @@ function hostFields(host: ProcessStart['host']): EcsDocument {
   return fields;
 }
 
-function processFields(facts: ProcessFacts): EcsDocument {
+function processFields(
+  facts: ProcessFacts & { readonly workingDirectory?: string },
+): EcsDocument {
   const fields: EcsDocument = {};
   const name = nonEmpty(facts.name) ?? baseName(nonEmpty(facts.executable));
   setText(fields, 'name', name);
@@ -101,6 +106,7 @@ function processFields(facts: ProcessFacts): EcsDocument {
   if (facts.pid !== undefined) fields.pid = facts.pid;
   setText(fields, 'entity_id', facts.entityId);
   setText(fields, 'start', facts.start);
+  setText(fields, 'working_directory', facts.workingDirectory);
   if (facts.hash !== undefined && Object.keys(facts.hash).length > 0) {
     fields.hash = { ...facts.hash };
   }

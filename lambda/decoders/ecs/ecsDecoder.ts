@@ -2,6 +2,7 @@ import type { SourceRef } from '../../ecs/EcsDocument';
 import { malformed } from '../common/malformed';
 import { isJsonObject, parseJsonObject } from '../common/parseJsonObject';
 import type { DecodeResult, LineDecoder } from '../types';
+import { isRawWinlogbeat } from '../winlogbeat-raw/isRawWinlogbeat';
 import { isSearchHit, toEcsResult } from './toEcsResult';
 
 /**
@@ -34,17 +35,7 @@ function looksLikeEcsLines(lines: readonly string[]): boolean {
   if (!parsed.ok) return false;
   const value = parsed.value;
   if (isSearchHit(value)) return isJsonObject(value._source);
+  // winlogbeat before its ingest pipeline also has `@timestamp`, but it is
+  // the winlogbeat-raw format, not ECS yet.
   return '@timestamp' in value && !isRawWinlogbeat(value);
-}
-
-// winlogbeat before its ingest pipeline also carries `@timestamp`, but its
-// process fields are still inside `winlog.event_data`; that is the
-// winlogbeat-raw format, not ECS yet.
-function isRawWinlogbeat(value: Record<string, unknown>): boolean {
-  const winlog = value.winlog;
-  return (
-    isJsonObject(winlog) &&
-    isJsonObject(winlog.event_data) &&
-    !('process' in value)
-  );
 }
