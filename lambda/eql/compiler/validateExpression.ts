@@ -112,6 +112,10 @@ function validateCall(node: CallNode, ctx: CompileContext): void {
     validateExpression(arg, ctx);
     const param = paramAt(spec, index);
     checkArgumentType(arg, param, spec, index, ctx);
+    if (arg.kind === 'literal' && spec.checkLiteral) {
+      const problem = spec.checkLiteral(arg.value, index);
+      if (problem) throw ctx.fail(arg.pos, problem);
+    }
     if (isLiteralOnly(spec, index) && !isConstant(arg)) {
       throw ctx.fail(
         arg.pos,

@@ -38,6 +38,11 @@ export interface FunctionSpec {
    * script, which changes what its negation matches: see compileCondition.
    */
   readonly runsAsQuery?: boolean;
+  /**
+   * Checks a literal argument when the query loads; returns why it is
+   * invalid, or null when it is fine.
+   */
+  readonly checkLiteral?: (value: Scalar, index: number) => string | null;
   /** Computes the result from argument values (null stays null). */
   readonly apply: (args: readonly Scalar[], options: CallOptions) => Scalar;
 }

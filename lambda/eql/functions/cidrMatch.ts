@@ -62,6 +62,10 @@ export const cidrMatchFunction: FunctionSpec = {
   literalOnly: [1],
   returns: 'boolean',
   runsAsQuery: true,
+  checkLiteral: (value, index) =>
+    index === 0 || value === null || parseCidr(String(value)) !== null
+      ? null
+      : `${JSON.stringify(value)} is not a CIDR block`,
   apply: (args) => {
     const text = toText(args[0] ?? null);
     if (text === null || args.slice(1).some((a) => a === null)) return null;

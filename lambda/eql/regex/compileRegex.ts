@@ -18,6 +18,6 @@ export function compileRegex(
   pattern: string,
   caseInsensitive: boolean,
 ): RegexMatcher {
-  const nfa = new Nfa(parseRegex(pattern), caseInsensitive);
+  const nfa = new Nfa(parseRegex(pattern, caseInsensitive), caseInsensitive);
   return (text) => nfa.matches(text);
 }

@@ -36,15 +36,21 @@ const MAX_REPEAT = 1000;
  * operators, which those flags also turn on, are rejected with a
  * RegexSyntaxError: they would need a determinised automaton.
  */
-export function parseRegex(pattern: string): RegexNode {
-  const parser = new RegexParser(Array.from(pattern));
+export function parseRegex(
+  pattern: string,
+  caseInsensitive = false,
+): RegexNode {
+  const parser = new RegexParser(Array.from(pattern), caseInsensitive);
   return parser.parseAll();
 }
 
 class RegexParser {
   private index = 0;
 
-  constructor(private readonly chars: readonly string[]) {}
+  constructor(
+    private readonly chars: readonly string[],
+    private readonly caseInsensitive: boolean,
+  ) {}
 
   parseAll(): RegexNode {
     if (this.chars.length === 0) return { kind: 'empty' };
@@ -165,7 +171,10 @@ class RegexParser {
       ranges.push(...this.parseClassItem());
     } while (this.peek() !== ']' && this.index < this.chars.length);
     if (!this.accept(']')) throw this.fail("expected ']'");
-    const set = new CharSet(ranges);
+    // Lucene folds case before it negates: [^z] with regex~ excludes Z too.
+    const set = new CharSet(
+      this.caseInsensitive ? closeUnderCase(ranges) : ranges,
+    );
     return chars(negated ? set.complement() : set);
   }
 
@@ -221,6 +230,30 @@ class RegexParser {
       `the Lucene ${operator} operator is not supported; escape it with \\ to match it literally`,
     );
   }
+}
+
+const MAX_FOLDED_RANGE = 5000;
+
+/**
+ * Adds the other-case form of every code point in small ranges (large
+ * ranges, such as a negated class, are left as they are: they already hold
+ * nearly everything).
+ */
+function closeUnderCase(ranges: readonly CodeRange[]): CodeRange[] {
+  const out: CodeRange[] = [...ranges];
+  for (const [low, high] of ranges) {
+    if (high - low > MAX_FOLDED_RANGE) continue;
+    for (let code = low; code <= high; code++) {
+      const char = String.fromCodePoint(code);
+      for (const other of [char.toLowerCase(), char.toUpperCase()]) {
+        const folded = other.codePointAt(0) as number;
+        if (other.length === char.length && folded !== code) {
+          out.push([folded, folded]);
+        }
+      }
+    }
+  }
+  return out;
 }
 
 function codeOf(char: string): number {
