@@ -1,0 +1,121 @@
+const BLOCK_SPACE = 1 << 16;
+
+/**
+ * Finds every occurrence of a set of lower-case ASCII needles in raw bytes,
+ * in any letter case, in one pass (Wu-Manber with two-byte blocks). The
+ * window moves by up to the shortest needle's length minus one at each
+ * step, so the longer the shortest needle, the fewer bytes it looks at; it
+ * compares bytes as they are, so no lower-cased copy of the input is made.
+ */
+export class NeedleScanner {
+  readonly #needles: readonly Uint8Array[];
+  readonly #window: number;
+  // Indexed by the two bytes that end the window, as they appear in the
+  // input (every letter-case variant has its own entry).
+  readonly #shift: Uint8Array;
+  readonly #verify: (readonly number[] | undefined)[];
+
+  /** `needles` must be lower-case ASCII, each at least 2 bytes long. */
+  constructor(needles: readonly string[]) {
+    if (needles.length === 0) throw new RangeError('no needles to scan for');
+    this.#needles = needles.map((needle) => Buffer.from(needle, 'latin1'));
+    this.#window = Math.min(...needles.map((needle) => needle.length));
+    if (this.#window < 2) throw new RangeError('needles need two bytes');
+    this.#shift = new Uint8Array(BLOCK_SPACE).fill(
+      Math.min(this.#window - 1, 255),
+    );
+    this.#verify = new Array(BLOCK_SPACE);
+    for (const [index, needle] of this.#needles.entries()) {
+      this.#index(needle, index);
+    }
+  }
+
+  #index(needle: Uint8Array, index: number): void {
+    const window = this.#window;
+    for (let end = 1; end < window; end += 1) {
+      const shift = window - 1 - end;
+      for (const block of caseVariants(needle[end - 1], needle[end])) {
+        if (shift < (this.#shift[block] as number)) {
+          this.#shift[block] = shift;
+        }
+        if (shift === 0) {
+          const list = (this.#verify[block] ?? []) as number[];
+          if (!list.includes(index)) list.push(index);
+          this.#verify[block] = list;
+        }
+      }
+    }
+  }
+
+  /**
+   * Appends to `hits` the offset of every needle occurrence lying wholly in
+   * `bytes[from, to)`, in increasing order (an offset may repeat when two
+   * needles start there).
+   */
+  scan(bytes: Uint8Array, from: number, to: number, hits: number[]): void {
+    const shift = this.#shift;
+    const last = this.#window - 1;
+    let pos = from + last;
+    while (pos < to) {
+      const step = shift[
+        ((bytes[pos - 1] as number) << 8) | (bytes[pos] as number)
+      ] as number;
+      if (step !== 0) {
+        pos += step;
+        continue;
+      }
+      this.#confirm(bytes, pos - last, to, hits);
+      pos += 1;
+    }
+  }
+
+  /** True when any needle occurs in `bytes[from, to)`. */
+  has(bytes: Uint8Array, from: number, to: number): boolean {
+    const hits: number[] = [];
+    this.scan(bytes, from, to, hits);
+    return hits.length > 0;
+  }
+
+  #confirm(bytes: Uint8Array, start: number, to: number, hits: number[]) {
+    const last = this.#window - 1;
+    const block =
+      ((bytes[start + last - 1] as number) << 8) |
+      (bytes[start + last] as number);
+    for (const index of this.#verify[block] ?? []) {
+      const needle = this.#needles[index] as Uint8Array;
+      if (start + needle.length > to) continue;
+      if (equalsFolded(bytes, start, needle)) hits.push(start);
+    }
+  }
+}
+
+function equalsFolded(
+  bytes: Uint8Array,
+  start: number,
+  needle: Uint8Array,
+): boolean {
+  for (let i = 0; i < needle.length; i += 1) {
+    if (toLower(bytes[start + i] as number) !== needle[i]) return false;
+  }
+  return true;
+}
+
+function toLower(byte: number): number {
+  return byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte;
+}
+
+/** The block numbers of both bytes in every letter case. */
+function caseVariants(
+  first: number | undefined,
+  second: number | undefined,
+): number[] {
+  const blocks: number[] = [];
+  for (const a of letterCases(first ?? 0)) {
+    for (const b of letterCases(second ?? 0)) blocks.push((a << 8) | b);
+  }
+  return blocks;
+}
+
+function letterCases(byte: number): number[] {
+  return byte >= 0x61 && byte <= 0x7a ? [byte, byte - 0x20] : [byte];
+}

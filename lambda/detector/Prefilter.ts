@@ -1,0 +1,31 @@
+import { EscapeScanner } from './EscapeScanner';
+import { NeedleScanner } from './NeedleScanner';
+
+/**
+ * Tells which places of raw input may belong to a record some rule could
+ * care about: an occurrence of a needle in any letter case, or an escape
+ * that could hide one. A record without such a place cannot satisfy any
+ * stage, so it need not be parsed.
+ */
+export class Prefilter {
+  readonly needles: readonly string[];
+  readonly #needles: NeedleScanner;
+  readonly #escapes: EscapeScanner;
+
+  /** `needles`: lower-case ASCII texts, as `queryNeedles` derives them. */
+  constructor(needles: readonly string[]) {
+    this.needles = needles;
+    this.#needles = new NeedleScanner(needles);
+    this.#escapes = new EscapeScanner(needles);
+  }
+
+  /** The offsets in `bytes[from, to)` worth a look, in increasing order. */
+  hits(bytes: Buffer, from: number, to: number): number[] {
+    const hits: number[] = [];
+    this.#needles.scan(bytes, from, to, hits);
+    const needleHits = hits.length;
+    this.#escapes.scan(bytes, from, to, hits);
+    if (hits.length > needleHits) hits.sort((a, b) => a - b);
+    return hits;
+  }
+}
