@@ -1,0 +1,102 @@
+import type { Alert } from '../../lambda/alerts/Alert';
+import { buildAlert } from '../../lambda/alerts/buildAlert';
+import { bundledRulesPath } from '../bundledRulesPath';
+import type { CliIo } from '../CliIo';
+import type { DetectEngine } from '../detect/DetectEngine';
+import { MemoryStateStore } from '../detect/MemoryStateStore';
+import { ProgressLine } from '../detect/ProgressLine';
+import { RunSummary } from '../detect/RunSummary';
+import { runDetection } from '../detect/runDetection';
+import { type AlertFormat, StreamAlertSink } from '../detect/StreamAlertSink';
+import { UsageError } from '../errors';
+import { loadRulesOrExit } from '../loadRulesOrExit';
+import { parseCommandArgs } from '../parseCommandArgs';
+import { parseDuration } from '../parseDuration';
+import { resolveInputs } from '../resolveInputs';
+import { resolveSource } from '../resolveSource';
+import { USAGE } from '../usage';
+
+/** The default input folder, relative to the working directory. */
+export const DEFAULT_INPUTS = ['events/exports'];
+
+/**
+ * `eqlambda detect`: the bundled (or given) rules over local files, alerts
+ * on stdout, progress and a summary on stderr.
+ *
+ * @returns 0 when the run completed, whether or not alerts fired.
+ * @throws UsageError (exit 2) for a bad argument, path or rule.
+ */
+export async function detectCommand(
+  args: readonly string[],
+  io: CliIo,
+  engine: DetectEngine,
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs('detect', args, {
+    rules: { type: 'string', multiple: true },
+    format: { type: 'string' },
+    source: { type: 'string' },
+    lateness: { type: 'string', default: '24h' },
+  });
+  if (values.help) {
+    io.stdout.write(USAGE.detect ?? '');
+    return 0;
+  }
+  const startedAt = io.now();
+  const format = readFormat(values.format, io);
+  const lateness = String(values.lateness);
+  const latenessMs = parseDuration(lateness, '--lateness');
+  const source = resolveSource(asString(values.source), engine.decoderNames);
+  const rulePaths = (values.rules as string[] | undefined) ?? [
+    bundledRulesPath(),
+  ];
+  const rules = await loadRulesOrExit(rulePaths);
+  const paths = positionals.length > 0 ? positionals : DEFAULT_INPUTS;
+  const inputs = await resolveInputs(paths, engine);
+
+  const summary = new RunSummary();
+  const sink = new StreamAlertSink(io.stdout, format);
+  const progress = new ProgressLine(io.stderr, io.now);
+  const totals = { bytes: 0, events: 0 };
+  await runDetection(inputs, rules, {
+    engine,
+    store: new MemoryStateStore(),
+    summary,
+    latenessMs,
+    ...(source ? { format: source } : {}),
+    onFound: async ({ rule, match, hostNames }) => {
+      const detectedAt = new Date(io.now());
+      const alert: Alert = buildAlert(rule, match, { hostNames, detectedAt });
+      progress.clear();
+      await sink.publish(alert);
+    },
+    onProgress: (object, stats) => {
+      if (stats === null) {
+        totals.bytes = summary.bytes;
+        totals.events = summary.events;
+        return;
+      }
+      progress.update({
+        object,
+        bytes: totals.bytes + stats.bytes,
+        events: totals.events + stats.events,
+        alerts: sink.count,
+      });
+    },
+  });
+  progress.clear();
+  summary.alerts = sink.count;
+  io.stderr.write(summary.format(io.now() - startedAt, lateness));
+  return 0;
+}
+
+function readFormat(value: unknown, io: CliIo): AlertFormat {
+  if (value === undefined) return io.stdout.isTTY ? 'text' : 'ndjson';
+  if (value === 'text' || value === 'ndjson') return value;
+  throw new UsageError(
+    `--format ${JSON.stringify(value)} is not a format; use text or ndjson`,
+  );
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,17 @@
+import { UsageError } from './errors';
+
+/**
+ * Checks a `--source` decoder name against the decoders there are.
+ *
+ * @throws UsageError listing the known names.
+ */
+export function resolveSource(
+  name: string | undefined,
+  known: readonly string[],
+): string | undefined {
+  if (name === undefined || known.includes(name)) return name;
+  throw new UsageError(
+    `--source ${JSON.stringify(name)} is not a known format; ` +
+      `use one of: ${known.join(', ')}`,
+  );
+}

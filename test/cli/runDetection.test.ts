@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { DetectEngine, ScanResult } from '../../cli/detect/DetectEngine';
+import { MemoryStateStore } from '../../cli/detect/MemoryStateStore';
+import { RunSummary } from '../../cli/detect/RunSummary';
+import { type Found, runDetection } from '../../cli/detect/runDetection';
+import { advance } from '../../lambda/engine/advance';
+import type { Candidate } from '../../lambda/engine/types';
+import type { LoadedRule } from '../../lambda/rules/LoadedRule';
+import { loadRule } from '../../lambda/rules/loadRule';
+
+const RULE = await loadRule(
+  'rules/command_and_control_rmm_after_msi_install.toml',
+);
+const T0 = Date.parse('2026-03-18T10:00:00Z');
+
+function candidate(id: string, offsetMs: number, stage: number): Candidate {
+  return {
+    id,
+    timestamp: T0 + offsetMs,
+    tiebreaker: null,
+    source: { object: `${id}.ndjson`, line: 1 },
+    stages: [stage],
+    event: {
+      host: { id: 'aid-7' },
+      '@timestamp': new Date(T0 + offsetMs).toISOString(),
+    },
+  };
+}
+
+// A stand-in detector: each "file" yields the candidates listed for it,
+// grouped under host aid-7 as the real detector would group them.
+function engineFor(files: Record<string, Candidate[]>): DetectEngine {
+  return {
+    decoderNames: ['ecs'],
+    listInputs: async (paths) => paths,
+    openFile: async function* () {},
+    scanObject: async (_input, object, rules): Promise<ScanResult> => {
+      const rule = rules[0] as LoadedRule;
+      const candidates = files[object] ?? [];
+      return {
+        object,
+        format: 'ecs',
+        groups: [
+          {
+            groupId: `${rule.rule.id}\u0000["aid-7"]`,
+            rule,
+            joinKey: ['aid-7'],
+            candidates,
+          },
+        ],
+        eventMatches: [],
+        hosts: [{ hostId: 'aid-7', hostName: 'WKS-042' }],
+        malformed: [],
+        error: null,
+        stats: {
+          compressedBytes: 0,
+          bytes: 100,
+          records: candidates.length,
+          events: candidates.length,
+          candidates: candidates.length,
+          skipped: 0,
+          malformed: 0,
+        },
+      };
+    },
+    advance,
+  };
+}
+
+async function detect(
+  order: string[],
+  files: Record<string, Candidate[]>,
+  latenessMs = 86_400_000,
+) {
+  const found: Found[] = [];
+  const summary = new RunSummary();
+  await runDetection(order, [RULE], {
+    engine: engineFor(files),
+    store: new MemoryStateStore(),
+    summary,
+    latenessMs,
+    onFound: async (f) => {
+      found.push(f);
+    },
+  });
+  return { found, summary };
+}
+
+const SPLIT = {
+  'msi.ndjson': [candidate('msi', 0, 0)],
+  'rmm.ndjson': [candidate('rmm', 30_000, 1)],
+};
+
+describe('runDetection', () => {
+  it('fires once for a sequence split across two files in time order', async () => {
+    const { found } = await detect(['msi.ndjson', 'rmm.ndjson'], SPLIT);
+    expect(found).toHaveLength(1);
+    const match = found[0]?.match;
+    const ids = match && 'events' in match ? match.events.map((c) => c.id) : [];
+    expect(ids).toEqual(['msi', 'rmm']);
+    expect(found[0]?.hostNames.get('aid-7')).toBe('WKS-042');
+  });
+
+  it('fires once when the later file is read first', async () => {
+    const { found } = await detect(['rmm.ndjson', 'msi.ndjson'], SPLIT);
+    expect(found).toHaveLength(1);
+  });
+
+  it('does not fire when the second event is past the one-minute maxspan', async () => {
+    const { found } = await detect(['msi.ndjson', 'late.ndjson'], {
+      'msi.ndjson': [candidate('msi', 0, 0)],
+      'late.ndjson': [candidate('rmm', 61_000, 1)],
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('counts an event more than the lateness behind the newest as late', async () => {
+    const { found, summary } = await detect(
+      ['rmm.ndjson', 'msi.ndjson'],
+      {
+        'rmm.ndjson': [candidate('rmm', 3_600_000, 1)],
+        'msi.ndjson': [candidate('msi', 0, 0)],
+      },
+      60_000,
+    );
+    expect(found).toEqual([]);
+    expect(summary.late).toBe(1);
+  });
+
+  it('adds up the files it read', async () => {
+    const { summary } = await detect(['msi.ndjson', 'rmm.ndjson'], SPLIT);
+    expect(summary.files).toBe(2);
+    expect(summary.events).toBe(2);
+  });
+});
