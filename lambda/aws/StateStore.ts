@@ -1,5 +1,5 @@
 import type { Alert } from '../alerts/Alert';
-import type { KeyState } from './DetectionEngine';
+import type { KeyState } from '../engine/KeyState';
 
 /**
  * One rule's state under one join key, as stored. `version` counts writes
@@ -11,6 +11,11 @@ export interface GroupRecord {
   readonly state: KeyState | null;
   readonly version: number;
   /** Epoch seconds; past it the state counts as absent. */
+  readonly stateExpiresAt: number;
+  /**
+   * Epoch seconds, the TTL attribute: the later of the state's expiry and
+   * the time an undelivered outbox is kept.
+   */
   readonly expiresAt: number;
   readonly outbox: readonly Alert[];
 }

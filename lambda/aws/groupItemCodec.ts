@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Alert } from '../alerts/Alert';
+import type { KeyState } from '../engine/KeyState';
 import type { GroupRecord } from './StateStore';
 
 /** DynamoDB's hard limit on one item, attribute names included. */
@@ -28,6 +29,7 @@ export function encodeGroupItem(record: GroupRecord): EncodedGroup {
     pk: { S: record.pk },
     version: { N: String(record.version) },
     expiresAt: { N: String(record.expiresAt) },
+    stateExpiresAt: { N: String(record.stateExpiresAt) },
   };
   if (record.state !== null) item.state = encodePayload(record.state);
   if (record.outbox.length > 0) item.outbox = encodePayload(record.outbox);
@@ -40,7 +42,8 @@ export function decodeGroupItem(item: Item): GroupRecord {
     pk: item.pk?.S ?? '',
     version: Number(item.version?.N ?? '0'),
     expiresAt: Number(item.expiresAt?.N ?? '0'),
-    state: item.state ? decodePayload(item.state) : null,
+    stateExpiresAt: Number(item.stateExpiresAt?.N ?? item.expiresAt?.N ?? '0'),
+    state: item.state ? (decodePayload(item.state) as KeyState) : null,
     outbox: item.outbox ? (decodePayload(item.outbox) as Alert[]) : [],
   };
 }

@@ -17,7 +17,7 @@ export interface HandlerConfig {
   readonly prefixFormats: readonly PrefixFormat[];
   /** `RULES_DIR`, default `rules` under the function's code directory. */
   readonly rulesDir: string;
-  /** `MAX_CANDIDATES_PER_KEY`, default 500: the flood cap per group. */
+  /** `MAX_CANDIDATES_PER_KEY`, default 250: the flood cap per group. */
   readonly maxCandidatesPerKey: number;
   /** `LOG_LEVEL`, default `INFO`. */
   readonly logLevel: string;
@@ -49,7 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): HandlerConfig {
     maxCandidatesPerKey: readCount(
       env,
       'MAX_CANDIDATES_PER_KEY',
-      500,
+      250,
       problems,
     ),
     logLevel: readLogLevel(env, problems),

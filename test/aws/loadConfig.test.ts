@@ -18,7 +18,7 @@ describe('loadConfig', () => {
       maxAlertsPerInvocation: 100,
       prefixFormats: [],
       rulesDir: '/var/task/rules',
-      maxCandidatesPerKey: 500,
+      maxCandidatesPerKey: 250,
       logLevel: 'INFO',
     });
   });
