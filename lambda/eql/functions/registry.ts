@@ -39,6 +39,10 @@ export function findFunction(name: string): FunctionSpec | undefined {
 /** The known function name closest to `name`, to suggest in an error. */
 export function nearestFunctionName(name: string): string | undefined {
   const wanted = name.toLowerCase();
+  const prefixed = ALL.find(
+    (spec) => wanted.length >= 3 && spec.name.toLowerCase().startsWith(wanted),
+  );
+  if (prefixed) return prefixed.name;
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(wanted.length / 3)) + 1;
   for (const spec of ALL) {
