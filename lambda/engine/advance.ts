@@ -96,7 +96,7 @@ export function advance(
     live.watermark ?? Number.NEGATIVE_INFINITY,
     options.now - options.latenessMs,
   );
-  const late = admit(live, candidates, lateFrom);
+  const late = admit(live, candidates, lateFrom, layout);
   const cap = capBuffer(live, lateFrom, options.maxCandidates);
   const sealed = seal(live, options.final ? Infinity : cap.watermark, layout);
   const watermark = options.final
@@ -123,6 +123,7 @@ function admit(
   live: LiveState,
   candidates: readonly Candidate[],
   lateFrom: number,
+  layout: QueryLayout,
 ): Candidate[] {
   const late: Candidate[] = [];
   const seen = new Set(live.buffer.map((c) => c.id));
@@ -130,7 +131,7 @@ function admit(
     if (seen.has(candidate.id) || candidate.stages.length === 0) continue;
     seen.add(candidate.id);
     if (candidate.timestamp < lateFrom) late.push(candidate);
-    else live.buffer.push(candidate);
+    else live.buffer.push(slim(candidate, layout));
   }
   live.buffer.sort(compareCandidates);
   return late;
@@ -140,6 +141,17 @@ function admit(
  * Flood cap: when more than `max` candidates wait, the watermark moves up
  * so that the oldest ones are fed at once and only the newest `max` wait.
  */
+/**
+ * A candidate that only satisfies missing-event or `until` stages can never
+ * appear in a match, so its event body is not kept: a host's telemetry
+ * flooding a missing-event stage then costs little state.
+ */
+function slim(candidate: Candidate, layout: QueryLayout): Candidate {
+  if (layout.kind === 'sample') return candidate;
+  const shown = candidate.stages.some((s) => layout.roles[s] === 'positive');
+  return shown ? candidate : { ...candidate, event: {} };
+}
+
 function capBuffer(
   live: LiveState,
   watermark: number,

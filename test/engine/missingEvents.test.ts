@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cand, feed, sequenceOf } from './fixtures';
+import { advance } from '../../lambda/engine/advance';
+import { cand, feed, ids, sequenceOf } from './fixtures';
 
 const MINUTE = 60_000;
 const LATE = { latenessMs: 60 * MINUTE };
@@ -104,24 +105,27 @@ describe('a trailing missing-event stage', () => {
     ]);
   });
 
-  it('waits for maxspan to pass before reporting, and says when', () => {
-    const lateness = { latenessMs: 500 };
-    const first = feed(
-      query,
-      [{ now: 600, candidates: [cand('a', 100, [0])] }],
-      lateness,
-    );
+  it('waits for maxspan to pass before reporting, and says when to call again', () => {
+    const options = { latenessMs: 500 };
+    const first = advance(query, ['k'], null, [cand('a', 100, [0])], {
+      now: 600,
+      ...options,
+    });
     expect(first.matches).toEqual([]);
-    const waited = feed(
-      query,
-      [
-        { now: 600, candidates: [cand('a', 100, [0])] },
-        { now: 100 + 1000 + 500, candidates: [] },
-        { now: 100 + 1000 + 500 + 1, candidates: [] },
-      ],
-      lateness,
-    );
-    expect(waited.matches).toEqual([['a']]);
+    // No event may still arrive within maxspan of the first event once the
+    // clock passes 100 + 1000 (maxspan) + 500 (lateness).
+    expect(first.wakeAt).toBe(100 + 1000 + 500 + 1);
+    const early = advance(query, ['k'], first.state, [], {
+      now: 100 + 1000 + 500,
+      ...options,
+    });
+    expect(early.matches).toEqual([]);
+    const due = advance(query, ['k'], early.state, [], {
+      now: first.wakeAt as number,
+      ...options,
+    });
+    expect(ids(due.matches)).toEqual([['a']]);
+    expect(due.state).toBeNull();
   });
 });
 

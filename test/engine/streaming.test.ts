@@ -239,3 +239,21 @@ describe('the flood cap', () => {
     expect(second.late.map((c) => c.id)).toEqual(['b']);
   });
 });
+
+describe('state size', () => {
+  it('keeps only the identity of a candidate that can never appear in a match', () => {
+    const query = sequenceOf(['A', '!M'], { maxspanMs: 5000, until: true });
+    const body = { id: 'm', padding: 'x'.repeat(1000) };
+    const result = advance(
+      query,
+      ['k'],
+      null,
+      [
+        cand('m', 1000, [1], { event: body }),
+        cand('u', 1001, [2], { event: body }),
+      ],
+      { now: 2000, ...LATE },
+    );
+    expect(result.state?.held.map((c) => c.event)).toEqual([{}, {}]);
+  });
+});
