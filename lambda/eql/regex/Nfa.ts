@@ -6,7 +6,15 @@ const CHAR = 0;
 const SPLIT = 1;
 const MATCH = 2;
 const MAX_STATES = 100_000;
+const MAX_CACHED_STEPS = 10_000;
 const NONE = new CharSet([]);
+
+/** A set of automaton states, with the steps already taken from it. */
+interface StateSet {
+  readonly states: readonly number[];
+  readonly accepting: boolean;
+  readonly next: Map<number, StateSet>;
+}
 
 /**
  * A Thompson automaton for a regular expression, run by tracking the set
@@ -14,47 +22,92 @@ const NONE = new CharSet([]);
  * state at most once per character, so matching takes time linear in the
  * input (times the automaton size) whatever the pattern: `(a*)*b` against
  * 50 KB of `a` cannot blow up the way a backtracking engine does.
+ *
+ * Steps are cached as they are discovered (a lazily built DFA), so text
+ * made of characters seen before costs one map lookup per character. The
+ * cache is bounded and starts over when full.
  */
 export class Nfa {
   private readonly kinds: number[] = [];
   private readonly sets: CharSet[] = [];
   private readonly outs: number[] = [];
   private readonly alts: number[] = [];
-  private readonly start: number;
+  private readonly startState: number;
   private marks: Int32Array = new Int32Array(0);
   private generation = 0;
+  private readonly interned = new Map<string, StateSet>();
+  private cachedSteps = 0;
+  private initial: StateSet | undefined;
 
   constructor(
     root: RegexNode,
     private readonly caseInsensitive: boolean,
   ) {
     const accept = this.add(MATCH, NONE, -1, -1);
-    this.start = this.build(root, accept);
+    this.startState = this.build(root, accept);
     this.marks = new Int32Array(this.kinds.length);
   }
 
   /** True when the automaton accepts the whole text. */
   matches(text: string): boolean {
-    let current: number[] = [];
-    this.generation++;
-    this.follow(this.start, current);
-    for (const char of text) {
-      if (current.length === 0) return false;
-      const code = char.codePointAt(0) as number;
-      const lower = this.caseInsensitive ? lowerOf(code) : code;
-      const upper = this.caseInsensitive ? upperOf(code) : code;
-      const next: number[] = [];
-      this.generation++;
-      for (const state of current) {
-        if (this.kinds[state] !== CHAR) continue;
-        const set = this.sets[state] as CharSet;
-        if (set.has(code) || set.has(lower) || set.has(upper)) {
-          this.follow(this.outs[state] as number, next);
-        }
-      }
-      current = next;
+    let current = this.start();
+    for (let i = 0; i < text.length; i++) {
+      if (current.states.length === 0) return false;
+      const code = text.codePointAt(i) as number;
+      if (code > 0xffff) i++;
+      current = current.next.get(code) ?? this.step(current, code);
     }
-    return current.some((state) => this.kinds[state] === MATCH);
+    return current.accepting;
+  }
+
+  private start(): StateSet {
+    if (!this.initial) {
+      const states: number[] = [];
+      this.generation++;
+      this.follow(this.startState, states);
+      this.initial = this.intern(states);
+    }
+    return this.initial;
+  }
+
+  /** Computes, and caches, the states reached from `from` on `code`. */
+  private step(from: StateSet, code: number): StateSet {
+    const lower = this.caseInsensitive ? lowerOf(code) : code;
+    const upper = this.caseInsensitive ? upperOf(code) : code;
+    const reached: number[] = [];
+    this.generation++;
+    for (const state of from.states) {
+      if (this.kinds[state] !== CHAR) continue;
+      const set = this.sets[state] as CharSet;
+      if (set.has(code) || set.has(lower) || set.has(upper)) {
+        this.follow(this.outs[state] as number, reached);
+      }
+    }
+    const next = this.intern(reached);
+    if (this.cachedSteps >= MAX_CACHED_STEPS) this.forget();
+    from.next.set(code, next);
+    this.cachedSteps++;
+    return next;
+  }
+
+  private intern(states: number[]): StateSet {
+    states.sort((a, b) => a - b);
+    const key = states.join(',');
+    let set = this.interned.get(key);
+    if (!set) {
+      const accepting = states.some((s) => this.kinds[s] === MATCH);
+      set = { states, accepting, next: new Map() };
+      this.interned.set(key, set);
+    }
+    return set;
+  }
+
+  /** Drops every cached step, to bound memory on adversarial input. */
+  private forget(): void {
+    for (const set of this.interned.values()) set.next.clear();
+    this.interned.clear();
+    this.initial = undefined;
+    this.cachedSteps = 0;
   }
 
   /** Adds `state` and every state reachable without input to `list`. */
