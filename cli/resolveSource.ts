@@ -1,3 +1,4 @@
+import type { Decoder } from '../lambda/decoders/types';
 import { UsageError } from './errors';
 
 /**
@@ -7,8 +8,9 @@ import { UsageError } from './errors';
  */
 export function resolveSource(
   name: string | undefined,
-  known: readonly string[],
+  decoders: readonly Decoder[],
 ): string | undefined {
+  const known = decoders.map((decoder) => decoder.name);
   if (name === undefined || known.includes(name)) return name;
   throw new UsageError(
     `--source ${JSON.stringify(name)} is not a known format; ` +

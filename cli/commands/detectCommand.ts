@@ -45,7 +45,7 @@ export async function detectCommand(
   const format = readFormat(values.format, io);
   const lateness = String(values.lateness);
   const latenessMs = parseDuration(lateness, '--lateness');
-  const source = resolveSource(asString(values.source), engine.decoderNames);
+  const source = resolveSource(asString(values.source), engine.decoders);
   const rulePaths = (values.rules as string[] | undefined) ?? [
     bundledRulesPath(),
   ];

@@ -1,25 +1,21 @@
 import { formatSourceRef } from '../../lambda/alerts/formatSourceRef';
-import { loadQuery } from '../../lambda/eql/index';
-import type { LoadedRule } from '../../lambda/rules/LoadedRule';
+import type { DecodeResult } from '../../lambda/decoders/types';
 import type { CliIo } from '../CliIo';
 import type { DetectEngine } from '../detect/DetectEngine';
 import { RunSummary } from '../detect/RunSummary';
+import { plural } from '../formatCount';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { resolveInputs } from '../resolveInputs';
 import { resolveSource } from '../resolveSource';
+import { tapDecoder } from '../tapDecoder';
 import { USAGE } from '../usage';
 import { DEFAULT_INPUTS } from './detectCommand';
 
-const MATCH_ALL = 'any where true';
-
 /**
- * `eqlambda normalize [--source NAME] [PATHS...]`: the decoded ECS events
- * as JSON lines, to see what the rules see. Runs the detector with a query
- * that matches every event and the line prefilter off, so nothing is
- * dropped before decoding.
- *
- * Known limit: a file's events are held in memory until the file is done,
- * so a very large single file needs memory in proportion.
+ * `eqlambda normalize [--source NAME] [PATHS...]`: every decoded event as
+ * the whole ECS document the rules see, one JSON object a line, written as
+ * it is decoded. The line prefilter is off, so every record is decoded and
+ * every malformed one is counted.
  */
 export async function normalizeCommand(
   args: readonly string[],
@@ -30,32 +26,38 @@ export async function normalizeCommand(
     source: { type: 'string' },
   });
   if (values.help) {
-    const sources = engine.decoderNames.join(', ');
-    io.stdout.write((USAGE.normalize ?? '').replace('SOURCES', sources));
+    const names = engine.decoders.map((decoder) => decoder.name).join(', ');
+    io.stdout.write((USAGE.normalize ?? '').replace('SOURCES', names));
     return 0;
   }
   const source = resolveSource(
     typeof values.source === 'string' ? values.source : undefined,
-    engine.decoderNames,
+    engine.decoders,
   );
   const inputs = await resolveInputs(
     positionals.length > 0 ? positionals : DEFAULT_INPUTS,
     engine,
   );
-  const rule = matchAllRule();
+  const print = (result: DecodeResult) => {
+    if (result.kind === 'event') {
+      io.stdout.write(`${JSON.stringify(result.event)}\n`);
+    }
+  };
+  const decoders = engine.decoders.map((d) => tapDecoder(d, print));
   const summary = new RunSummary();
   for (const object of inputs) {
     try {
       const result = await engine.scanObject(
         engine.openFile(object),
         object,
-        [rule],
-        { needlePrefilter: false, ...(source ? { format: source } : {}) },
+        [],
+        {
+          needlePrefilter: false,
+          decoders,
+          ...(source ? { format: source } : {}),
+        },
       );
       summary.addScan(result);
-      for (const { candidate } of result.eventMatches) {
-        io.stdout.write(`${JSON.stringify(candidate.event)}\n`);
-      }
     } catch (error) {
       summary.addFailure(object, (error as Error).message);
     }
@@ -66,8 +68,9 @@ export async function normalizeCommand(
 
 function formatNormalizeSummary(summary: RunSummary): string {
   const lines = [
-    `${summary.files} file(s), ${summary.events} event(s), ` +
-      `${summary.skipped} skipped, ${summary.malformed} malformed`,
+    `eqlambda normalize: ${plural(summary.files, 'file')}, ` +
+      `${plural(summary.events, 'event')} (${summary.skipped} skipped, ` +
+      `${summary.malformed} malformed)`,
     ...summary.malformedShown.map(
       (record) =>
         `  malformed ${formatSourceRef(record.source)}: ${record.reason}`,
@@ -75,25 +78,4 @@ function formatNormalizeSummary(summary: RunSummary): string {
     ...summary.failures.map((f) => `  error ${f.object}: ${f.error}`),
   ];
   return `${lines.join('\n')}\n`;
-}
-
-function matchAllRule(): LoadedRule {
-  return {
-    rule: {
-      id: 'eqlambda-normalize',
-      name: 'normalize',
-      version: 1,
-      description: 'matches every event',
-      severity: 'low',
-      riskScore: 0,
-      tags: [],
-      references: [],
-      threat: [],
-      note: null,
-      query: MATCH_ALL,
-      tiebreakerField: null,
-      path: '(normalize)',
-    },
-    query: loadQuery(MATCH_ALL),
-  };
 }

@@ -52,7 +52,7 @@ export async function queryCommand(
   const latenessMs = parseDuration(lateness, '--lateness');
   const source = resolveSource(
     typeof values.source === 'string' ? values.source : undefined,
-    engine.decoderNames,
+    engine.decoders,
   );
   const query = compileOrExit(text);
   const inputs = await resolveInputs(

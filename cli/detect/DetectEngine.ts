@@ -1,3 +1,4 @@
+import type { Decoder } from '../../lambda/decoders/types';
 import type { ScanOptions, ScanResult } from '../../lambda/detector/types';
 import type { AdvanceResult } from '../../lambda/engine/advance';
 import type { KeyState } from '../../lambda/engine/KeyState';
@@ -16,8 +17,8 @@ export type {
  * gathered in one object so that a command can run against stand-ins.
  */
 export interface DetectEngine {
-  /** Names `--source` accepts. */
-  readonly decoderNames: readonly string[];
+  /** The formats there are; `--source` takes one of their names. */
+  readonly decoders: readonly Decoder[];
   listInputs(paths: readonly string[]): Promise<readonly string[]>;
   openFile(path: string): AsyncIterable<Buffer>;
   scanObject(

@@ -12,6 +12,7 @@ const MALFORMED_SHOWN = 5;
 export class RunSummary {
   files = 0;
   bytes = 0;
+  records = 0;
   events = 0;
   skipped = 0;
   malformed = 0;
@@ -24,6 +25,7 @@ export class RunSummary {
   addScan(result: ScanResult): void {
     this.files += 1;
     this.bytes += result.stats.bytes;
+    this.records += result.stats.records;
     this.events += result.stats.events;
     this.skipped += result.stats.skipped;
     this.malformed += result.stats.malformed;
@@ -48,8 +50,9 @@ export class RunSummary {
   format(elapsedMs: number, latenessText: string): string {
     const lines = [
       `eqlambda: ${plural(this.files, 'file')}, ${formatBytes(this.bytes)}, ` +
-        `${plural(this.events, 'event')} (${this.skipped} skipped, ` +
-        `${this.malformed} malformed), ${plural(this.alerts, 'alert')} ` +
+        `${plural(this.records, 'record')} (${this.events} decoded, ` +
+        `${this.skipped} skipped, ${this.malformed} malformed), ` +
+        `${plural(this.alerts, 'alert')} ` +
         `in ${(elapsedMs / 1000).toFixed(1)} s`,
     ];
     for (const record of this.malformedShown) {
@@ -62,7 +65,12 @@ export class RunSummary {
       lines.push(`  ... and ${more} more malformed`);
     }
     for (const failure of this.failures) {
-      lines.push(`  error ${failure.object}: ${failure.error}`);
+      // The detector's messages usually name the object already.
+      const named = failure.error.startsWith(failure.object);
+      const text = named
+        ? failure.error
+        : `${failure.object}: ${failure.error}`;
+      lines.push(`  error ${text}`);
     }
     if (this.late > 0) {
       lines.push(

@@ -31,7 +31,7 @@ function candidate(id: string, offsetMs: number, stage: number): Candidate {
 // grouped under host aid-7 as the real detector would group them.
 function engineFor(files: Record<string, Candidate[]>): DetectEngine {
   return {
-    decoderNames: ['ecs'],
+    decoders: [],
     listInputs: async (paths) => paths,
     openFile: async function* () {},
     scanObject: async (_input, object, rules): Promise<ScanResult> => {
