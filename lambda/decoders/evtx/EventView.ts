@@ -17,10 +17,11 @@ export interface SystemFields {
 
 /**
  * One event record seen through its template: renders only the values asked
- * for. `system()` touches a handful of substitution values, so a caller can
- * look at the provider and event id and drop the record before paying for
- * `eventData()`. A substitution whose value is Binary XML (an `<EventData>`
- * some providers write as a nested fragment) is parsed where it is met.
+ * for. `identity()` touches two substitution values, so a caller can look
+ * at the provider and event id and drop the record before paying for
+ * `system()` and `eventData()`. A substitution whose value is Binary XML
+ * (an `<EventData>` some providers write as a nested fragment) is parsed
+ * where it is met.
  */
 export class EventView {
   constructor(
@@ -28,27 +29,58 @@ export class EventView {
     private readonly fragment: BoundFragment,
   ) {}
 
+  /**
+   * Reads only the provider name and event id: enough to decide whether a
+   * record matters, without formatting its times and SIDs.
+   */
+  identity(): Pick<SystemFields, 'provider' | 'eventId'> {
+    return this.readSystem(false);
+  }
+
   /** Reads Provider, EventID, TimeCreated, record id, Computer, Security. */
   system(): SystemFields {
+    return this.readSystem(true);
+  }
+
+  // One pass over <System>'s children: this runs for every record.
+  private readSystem(full: boolean): SystemFields {
     const system = this.child(this.fragment, 'System');
     if (system === undefined) return {};
-    const text = (name: string) => {
-      const found = this.child(system, name);
-      return found === undefined ? undefined : this.textOf(found);
-    };
-    const attribute = (element: string, name: string) => {
-      const found = this.child(system, element);
-      return found === undefined ? undefined : this.attribute(found, name);
-    };
-    return {
-      provider: attribute('Provider', 'Name'),
-      eventId: text('EventID'),
-      timeCreated: attribute('TimeCreated', 'SystemTime'),
-      recordId: text('EventRecordID'),
-      computer: text('Computer'),
-      userId: attribute('Security', 'UserID'),
-      channel: text('Channel'),
-    };
+    const fields: { -readonly [K in keyof SystemFields]: string } = {};
+    for (const element of this.children(system)) {
+      const name = element.root.name;
+      if (name === 'Provider') {
+        fields.provider = this.attribute(element, 'Name');
+      } else if (name === 'EventID') {
+        fields.eventId = this.textOf(element);
+      } else if (full) {
+        this.readOptionalSystem(element, fields);
+      }
+    }
+    return fields;
+  }
+
+  private readOptionalSystem(
+    element: BoundFragment,
+    fields: { -readonly [K in keyof SystemFields]: string },
+  ): void {
+    switch (element.root.name) {
+      case 'TimeCreated':
+        fields.timeCreated = this.attribute(element, 'SystemTime');
+        break;
+      case 'EventRecordID':
+        fields.recordId = this.textOf(element);
+        break;
+      case 'Computer':
+        fields.computer = this.textOf(element);
+        break;
+      case 'Security':
+        fields.userId = this.attribute(element, 'UserID');
+        break;
+      case 'Channel':
+        fields.channel = this.textOf(element);
+        break;
+    }
   }
 
   /**

@@ -72,9 +72,9 @@ function decodeRecord(item: ChunkRecord, object: string): DecodeResult {
     offset: item.offset,
   };
   try {
-    const system = item.view.system();
-    const kind = processStartKind(system);
+    const kind = processStartKind(item.view.identity());
     if (kind === undefined) return { kind: 'skipped', source };
+    const system = item.view.system();
     const mapped = mapProcessStart(kind, system, item.view.eventData());
     if (!mapped.ok) return malformed(source, mapped.reason);
     return { kind: 'event', event: mapped.event, source };

@@ -20,10 +20,10 @@ const SYSMON_UTC_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/;
 /**
  * Which process-start event a record is, from its provider and event id
  * alone (Sysmon event 1, Security event 4688), or undefined for any other
- * record. Cheap: it needs only the `<System>` values.
+ * record. Cheap: it needs only those two `<System>` values.
  */
 export function processStartKind(
-  system: SystemFields,
+  system: Pick<SystemFields, 'provider' | 'eventId'>,
 ): ProcessStartKind | undefined {
   const provider = system.provider?.toLowerCase();
   if (provider === SYSMON_PROVIDER && system.eventId === '1') return 'sysmon';
@@ -180,9 +180,9 @@ function compact(fields: {
   [key: string]: EcsDocument[string] | undefined;
 }): EcsDocument {
   const document: EcsDocument = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    if (isEmptyObject(value)) continue;
+  for (const key in fields) {
+    const value = fields[key];
+    if (value === undefined || isEmptyObject(value)) continue;
     document[key] = value;
   }
   return document;
