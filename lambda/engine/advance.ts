@@ -58,7 +58,8 @@ export interface AdvanceResult {
  * reported twice. If a late arrival then changes the outcome (say a newer
  * first-stage event lands between two already matched), the early report
  * stands and the corrected match is reported too: eager mode never misses a
- * match but may report one Elasticsearch would have replaced. `sealed` mode
+ * match but may report one Elasticsearch would have replaced or ruled out
+ * (a late missing-stage or `until` event can do that too). `sealed` mode
  * reports only what no allowed late arrival can change, at the cost of
  * reporting `latenessMs` later, and only when called again (see `wakeAt`).
  *
@@ -66,10 +67,18 @@ export interface AdvanceResult {
  * - A sequence without maxspan is treated as if its maxspan were
  *   `latenessMs`: its events must lie within that time of the first one.
  *   Likewise a sample's events must lie within `latenessMs` of each other.
- * - Leading missing-event stages look back only as far as this key's state
- *   lives (its `expiresAt`), where Elasticsearch searches the whole index.
+ *   Without maxspan Elasticsearch would also let any missing event, however
+ *   old or recent, rule a sequence out; here only those within `latenessMs`.
  * - Samples: after a key reports `maxSamplesPerKey` samples, it stays quiet
  *   for `latenessMs` past the newest sampled event, then may sample again.
+ * - Flood cap: a key holds at most `maxCandidates` candidates waiting for
+ *   late arrivals; under a flood the oldest are processed at once, and a
+ *   later arrival older than them is dropped as late. Sequences waiting on a
+ *   trailing missing stage are not capped.
+ * - Matches that wait on time alone (trailing missing stages, and all of
+ *   `sealed` mode) are reported only by a later call: see `wakeAt`.
+ * - Missing-event stages are left out of `Match.events`; Elasticsearch
+ *   returns a placeholder event marked missing in their place.
  *
  * @example
  * const r = advance(query, ['host-1'], stored, candidates, {

@@ -17,7 +17,10 @@ export class KeyStateError extends EngineError {
   }
 }
 
-/** A compiled query the matcher cannot run, such as a sequence whose stages are all missing-event stages. */
+/**
+ * A compiled query the matcher cannot run, such as a sequence whose stages
+ * are all missing-event stages.
+ */
 export class QueryShapeError extends EngineError {
   override name = 'QueryShapeError';
 }

@@ -55,7 +55,10 @@ export function decodeState(
   };
 }
 
-/** Turns a working state into plain JSON, or null when nothing is worth keeping. */
+/**
+ * Turns a working state into plain JSON, or null when nothing is worth
+ * keeping.
+ */
 export function encodeState(
   live: LiveState,
   watermark: number,

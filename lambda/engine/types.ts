@@ -42,9 +42,10 @@ export interface AdvanceOptions {
   readonly latenessMs: number;
   /**
    * Flood cap: the most candidates one key may hold waiting for late
-   * arrivals. Past it the oldest are processed at once instead of waiting.
-   * Default 250, which keeps a key's state under DynamoDB's 400 KB item limit
-   * with events of about 1 KB.
+   * arrivals. Past it the oldest are processed at once instead of waiting,
+   * so for that key a later arrival older than them is dropped as late.
+   * Default 250: with events of about 1 KB a flooded key's state stays near
+   * 290 KB, under DynamoDB's 400 KB item limit.
    */
   readonly maxCandidates?: number;
   /**
@@ -58,6 +59,9 @@ export interface AdvanceOptions {
    * run): everything held is decided now, without waiting for late arrivals.
    */
   readonly final?: boolean;
-  /** Samples reported per join key (Elasticsearch `max_samples_per_key`). Default 1. */
+  /**
+   * Samples reported per join key (Elasticsearch `max_samples_per_key`).
+   * Default 1.
+   */
   readonly maxSamplesPerKey?: number;
 }
