@@ -13,7 +13,10 @@ export type StageRole = 'positive' | 'leading' | 'middle' | 'trailing';
 export interface SequenceLayout {
   readonly kind: 'sequence';
   readonly roles: readonly StageRole[];
-  /** The index that stands for `until` in `Candidate.stages`. */
+  /**
+   * The index that stands for `until` in `Candidate.stages`, or -1 when the
+   * query has no `until`.
+   */
   readonly untilStage: number;
   readonly firstPositive: number;
   readonly lastPositive: number;
@@ -86,7 +89,7 @@ function layoutSequence(
   return {
     kind: 'sequence',
     roles,
-    untilStage: query.stages.length,
+    untilStage: query.until ? query.stages.length : -1,
     firstPositive,
     lastPositive,
     previousPositive,
