@@ -6,6 +6,7 @@ import type { CompileContext } from './CompileContext';
 import { compileFieldTest } from './compileFieldTest';
 import { compileValue } from './compileValue';
 import { isTrue } from './lift';
+import { simplifyBooleanEquality } from './simplifyBooleanEquality';
 
 /**
  * Compiles a `where` condition into a predicate with the semantics
@@ -28,11 +29,14 @@ import { isTrue } from './lift';
  *   is again a complement.
  * - `field == null` matches a missing or null field and `field != null`
  *   one with a value (Elasticsearch's exists query).
+ * - `test == true` and `test == false` on a function or comparison are
+ *   first rewritten to `test` and `not test`, as Elasticsearch does.
  */
 export function compileCondition(
-  node: ExprNode,
+  written: ExprNode,
   ctx: CompileContext,
 ): Predicate {
+  const node = simplifyBooleanEquality(written);
   if (isConstant(node)) {
     const value = isTrue(compileValue(node, ctx)({}));
     return () => value;
@@ -68,7 +72,8 @@ export function compileCondition(
  * True when Elasticsearch would run this condition as a script rather than
  * as a query on a field (see compileCondition).
  */
-function isScript(node: ExprNode): boolean {
+function isScript(written: ExprNode): boolean {
+  const node = simplifyBooleanEquality(written);
   switch (node.kind) {
     case 'and':
     case 'or':

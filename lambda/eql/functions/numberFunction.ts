@@ -17,6 +17,10 @@ export const numberFunction: FunctionSpec = {
   hasInsensitiveForm: false,
   literalOnly: [1],
   returns: 'number',
+  checkLiteral: (value, index) =>
+    index !== 1 || value === null || isValidBase(value)
+      ? null
+      : `the base must be a whole number from 2 to 36, not ${value}`,
   apply: (args) => {
     const value = args[0] ?? null;
     if (value === null) return null;
@@ -25,6 +29,10 @@ export const numberFunction: FunctionSpec = {
     return parseNumber(String(value).trim(), base);
   },
 };
+
+function isValidBase(value: Scalar): boolean {
+  return Number.isInteger(value) && Number(value) >= 2 && Number(value) <= 36;
+}
 
 function parseNumber(text: string, base: Scalar): number | null {
   const sign = text.startsWith('-') ? -1 : 1;
