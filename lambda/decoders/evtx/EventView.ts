@@ -4,7 +4,7 @@ import type { ChunkContext } from './ChunkContext';
 import { formatValue } from './formatValue';
 import { ValueType } from './valueTypes';
 
-/** The `<System>` values a process-start mapping needs, as Windows renders them. */
+/** The `<System>` values the process-start mapping needs, as rendered. */
 export interface SystemFields {
   readonly provider?: string;
   readonly eventId?: string;
@@ -30,10 +30,10 @@ export class EventView {
   ) {}
 
   /**
-   * Reads only the provider name and event id: enough to decide whether a
-   * record matters, without formatting its times and SIDs.
+   * Reads only the provider name, channel and event id: enough to decide
+   * whether a record matters, without formatting its times and SIDs.
    */
-  identity(): Pick<SystemFields, 'provider' | 'eventId'> {
+  identity(): Pick<SystemFields, 'provider' | 'channel' | 'eventId'> {
     return this.readSystem(false);
   }
 
@@ -53,6 +53,8 @@ export class EventView {
         fields.provider = this.attribute(element, 'Name');
       } else if (name === 'EventID') {
         fields.eventId = this.textOf(element);
+      } else if (name === 'Channel') {
+        fields.channel = this.textOf(element);
       } else if (full) {
         this.readOptionalSystem(element, fields);
       }
@@ -76,9 +78,6 @@ export class EventView {
         break;
       case 'Security':
         fields.userId = this.attribute(element, 'UserID');
-        break;
-      case 'Channel':
-        fields.channel = this.textOf(element);
         break;
     }
   }

@@ -1,11 +1,16 @@
 import type { SourceRef } from '../../ecs/EcsDocument';
 import type { DecodeResult, StreamDecoder } from '../types';
 import {
+  isWindowsProcessStart,
+  type WindowsRecord,
+  windowsProcessStart,
+} from '../windows/windowsProcessStart';
+import type { EventView } from './EventView';
+import {
   checkFileHeader,
   FILE_HEADER_SIZE,
   hasEvtxSignature,
 } from './fileHeader';
-import { mapProcessStart, processStartKind } from './mapProcessStart';
 import { readBlocks } from './readBlocks';
 import { CHUNK_SIZE, type ChunkRecord, readChunk } from './readChunk';
 
@@ -64,7 +69,11 @@ async function* decodeEvtx(
   if (index === -1) yield malformed({ object, offset: 0 }, 'empty file');
 }
 
-/** Renders and maps one record; whatever goes wrong becomes `malformed`. */
+/**
+ * Renders and maps one record with the mapping the Windows XML decoder
+ * uses, so both give the same document for the same event. Whatever goes
+ * wrong becomes `malformed`.
+ */
 function decodeRecord(item: ChunkRecord, object: string): DecodeResult {
   const source: SourceRef = {
     object,
@@ -72,16 +81,33 @@ function decodeRecord(item: ChunkRecord, object: string): DecodeResult {
     offset: item.offset,
   };
   try {
-    const kind = processStartKind(item.view.identity());
-    if (kind === undefined) return { kind: 'skipped', source };
-    const system = item.view.system();
-    const mapped = mapProcessStart(kind, system, item.view.eventData());
-    if (!mapped.ok) return malformed(source, mapped.reason);
-    return { kind: 'event', event: mapped.event, source };
+    const { channel, eventId } = item.view.identity();
+    if (!isWindowsProcessStart(channel, eventId)) {
+      return { kind: 'skipped', source };
+    }
+    const outcome = windowsProcessStart(windowsRecord(item.view));
+    if (outcome.kind === 'event') {
+      return { kind: 'event', event: outcome.event, source };
+    }
+    if (outcome.kind === 'skipped') return { kind: 'skipped', source };
+    return malformed(source, outcome.reason);
   } catch (error) {
     const reason = `event record ${item.record}: ${(error as Error).message}`;
     return malformed(source, reason);
   }
+}
+
+function windowsRecord(view: EventView): WindowsRecord {
+  const system = view.system();
+  return {
+    channel: system.channel,
+    eventId: system.eventId,
+    timeCreated: system.timeCreated,
+    computerName: system.computer,
+    userSid: system.userId,
+    recordId: system.recordId,
+    eventData: Object.fromEntries(view.eventData()),
+  };
 }
 
 function malformed(source: SourceRef, reason: string): DecodeResult {

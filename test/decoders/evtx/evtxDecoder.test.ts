@@ -42,15 +42,16 @@ describe('evtxDecoder', () => {
       event: {
         '@timestamp': '2026-11-30T09:15:00.250Z',
         event: {
+          kind: 'event',
           category: ['process'],
           type: ['start'],
-          action: 'Process Create (rule: ProcessCreate)',
+          action: 'Process creation',
           code: '1',
-          kind: 'event',
           provider: 'Microsoft-Windows-Sysmon',
           module: 'sysmon',
           dataset: 'windows.sysmon_operational',
         },
+        data_stream: { type: 'logs', dataset: 'windows.sysmon_operational' },
         host: {
           id: 'WKS-042.corp.example.com',
           name: 'WKS-042.corp.example.com',
@@ -70,6 +71,8 @@ describe('evtxDecoder', () => {
           args_count: 4,
           pid: 5120,
           entity_id: '{6A1B2C3D-1111-2222-3333-444455556666}',
+          working_directory: 'C:\\Windows\\system32\\',
+          hash: { sha256: '0'.repeat(64) },
           parent: {
             name: 'explorer.exe',
             executable: 'C:\\Windows\\explorer.exe',
@@ -80,13 +83,13 @@ describe('evtxDecoder', () => {
             entity_id: '{6A1B2C3D-1111-2222-3333-000000000001}',
           },
         },
+        // The account from EventData/User; the SID from System/Security.
         user: { name: 'jdoe', domain: 'CORP', id: 'S-1-5-18' },
         winlog: {
           channel: 'Microsoft-Windows-Sysmon/Operational',
-          record_id: '101',
-          computer_name: 'WKS-042.corp.example.com',
           event_id: '1',
-          provider_name: 'Microsoft-Windows-Sysmon',
+          computer_name: 'WKS-042.corp.example.com',
+          record_id: '101',
         },
       },
     });
@@ -127,18 +130,19 @@ describe('evtxDecoder', () => {
     );
     const [result] = await decode(writeEvtx([record]).bytes);
     expect(eventOf(result)).toEqual({
-      // TimeCreated, to the 100 ns tick Windows keeps (1234 ticks past .125).
-      '@timestamp': '2026-11-30T10:00:00.1251234Z',
+      // TimeCreated (written to the 100 ns tick) at millisecond precision.
+      '@timestamp': '2026-11-30T10:00:00.125Z',
       event: {
+        kind: 'event',
         category: ['process'],
         type: ['start'],
         action: 'created-process',
         code: '4688',
-        kind: 'event',
         provider: 'Microsoft-Windows-Security-Auditing',
         module: 'security',
         dataset: 'system.security',
       },
+      data_stream: { type: 'logs', dataset: 'system.security' },
       host: {
         id: 'DC-01.corp.example.com',
         name: 'DC-01.corp.example.com',
@@ -164,10 +168,9 @@ describe('evtxDecoder', () => {
       },
       winlog: {
         channel: 'Security',
-        record_id: '900',
-        computer_name: 'DC-01.corp.example.com',
         event_id: '4688',
-        provider_name: 'Microsoft-Windows-Security-Auditing',
+        computer_name: 'DC-01.corp.example.com',
+        record_id: '900',
       },
     });
   });
