@@ -5,8 +5,8 @@ import { isConstant } from './analysis';
 import type { CompileContext } from './CompileContext';
 import { compileFieldTest } from './compileFieldTest';
 import { compileValue } from './compileValue';
-import { isTrue } from './lift';
 import { simplifyBooleanEquality } from './simplifyBooleanEquality';
+import { isTrue } from './truth';
 
 /**
  * Compiles a `where` condition into a predicate with the semantics

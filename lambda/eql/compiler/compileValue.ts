@@ -14,9 +14,10 @@ import type { CompileContext } from './CompileContext';
 import { compileComparison } from './compileComparison';
 import { compileInTest, compilePatternTest } from './compileTests';
 import { readFieldValue } from './fields';
-import { lift, lift1, toTruth } from './lift';
+import { lift, lift1 } from './lift';
+import { combineTruth, negateTruth, toTruth } from './truth';
 import { resolveFunction } from './validateExpression';
-import type { Scalar, Value } from './values';
+import type { Value } from './values';
 
 /** Computes an expression's value for one event. */
 export type Evaluator = (event: EcsDocument) => Value;
@@ -71,10 +72,6 @@ function compileNode(node: ExprNode, ctx: CompileContext): Evaluator {
   }
 }
 
-function negateTruth(value: Scalar): Scalar {
-  return typeof value === 'boolean' ? !value : null;
-}
-
 function compileLogical(node: LogicalNode, ctx: CompileContext): Evaluator {
   const left = compileValue(node.left, ctx);
   const right = compileValue(node.right, ctx);
@@ -82,9 +79,7 @@ function compileLogical(node: LogicalNode, ctx: CompileContext): Evaluator {
   return (event) => {
     const a = toTruth(left(event));
     if (a === !isAnd) return a;
-    const b = toTruth(right(event));
-    if (b === !isAnd) return b;
-    return a === null || b === null ? null : isAnd;
+    return combineTruth(isAnd, a, toTruth(right(event)));
   };
 }
 

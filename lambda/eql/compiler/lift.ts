@@ -39,20 +39,3 @@ export function lift1(value: Value, operation: (s: Scalar) => Scalar): Value {
   if (!Array.isArray(value)) return operation(value as Scalar);
   return (value as readonly Scalar[]).map(operation);
 }
-
-/** True when a value, or any of its elements, is `true`. */
-export function isTrue(value: Value): boolean {
-  if (value === true) return true;
-  return Array.isArray(value) && value.includes(true);
-}
-
-/**
- * Collapses a value to one three-valued boolean for `and` / `or`: true if
- * any element is true, else false if any is false, else null.
- */
-export function toTruth(value: Value): boolean | null {
-  if (typeof value === 'boolean') return value;
-  if (!Array.isArray(value)) return null;
-  if (value.includes(true)) return true;
-  return value.includes(false) ? false : null;
-}
