@@ -1,5 +1,6 @@
 import type { SourceRef } from '../../ecs/EcsDocument';
 import { integer, text } from '../common/fields';
+import { firstJsonObject } from '../common/firstJsonObject';
 import { malformed, skipped } from '../common/malformed';
 import { type JsonObject, parseJsonObject } from '../common/parseJsonObject';
 import { processStartEvent } from '../common/processStartEvent';
@@ -133,11 +134,8 @@ function hashes(record: JsonObject): Record<string, string> {
 }
 
 function looksLikeFdr(lines: readonly string[]): boolean {
-  const first = lines[0];
-  if (first === undefined) return false;
-  const parsed = parseJsonObject(first);
-  if (!parsed.ok) return false;
-  const record = parsed.value;
+  const record = firstJsonObject(lines);
+  if (record === undefined) return false;
   if (typeof record.aid !== 'string') return false;
   return 'event_simpleName' in record || 'ComputerName' in record;
 }

@@ -1,4 +1,5 @@
 import type { SourceRef } from '../../ecs/EcsDocument';
+import { firstJsonObject } from '../common/firstJsonObject';
 import { malformed } from '../common/malformed';
 import { isJsonObject, parseJsonObject } from '../common/parseJsonObject';
 import type { DecodeResult, LineDecoder } from '../types';
@@ -29,11 +30,8 @@ function decodeEcsLine(line: string, source: SourceRef): DecodeResult {
 }
 
 function looksLikeEcsLines(lines: readonly string[]): boolean {
-  const first = lines[0];
-  if (first === undefined) return false;
-  const parsed = parseJsonObject(first);
-  if (!parsed.ok) return false;
-  const value = parsed.value;
+  const value = firstJsonObject(lines);
+  if (value === undefined) return false;
   if (isSearchHit(value)) return isJsonObject(value._source);
   // winlogbeat before its ingest pipeline also has `@timestamp`, but it is
   // the winlogbeat-raw format, not ECS yet.

@@ -1,5 +1,6 @@
 import type { SourceRef } from '../../ecs/EcsDocument';
 import { integer, text } from '../common/fields';
+import { firstJsonObject } from '../common/firstJsonObject';
 import { malformed, skipped } from '../common/malformed';
 import {
   isJsonObject,
@@ -131,12 +132,10 @@ function hashes(properties: JsonObject, prefix: string) {
 }
 
 function looksLikeDefender(lines: readonly string[]): boolean {
-  const first = lines[0];
-  if (first === undefined) return false;
-  const parsed = parseJsonObject(first);
-  if (!parsed.ok) return false;
-  const records = parsed.value.records;
-  const record = Array.isArray(records) ? records[0] : parsed.value;
+  const line = firstJsonObject(lines);
+  if (line === undefined) return false;
+  const records = line.records;
+  const record = Array.isArray(records) ? records[0] : line;
   return (
     isJsonObject(record) &&
     typeof record.category === 'string' &&

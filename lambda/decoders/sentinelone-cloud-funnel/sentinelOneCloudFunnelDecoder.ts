@@ -1,6 +1,7 @@
 import type { SourceRef } from '../../ecs/EcsDocument';
 import { dottedField, dottedText } from '../common/dottedField';
 import { integer } from '../common/fields';
+import { firstJsonObject } from '../common/firstJsonObject';
 import { malformed, skipped } from '../common/malformed';
 import { type JsonObject, parseJsonObject } from '../common/parseJsonObject';
 import {
@@ -98,10 +99,7 @@ function toTimestamp(value: unknown): string | undefined {
 }
 
 function looksLikeCloudFunnel(lines: readonly string[]): boolean {
-  const first = lines[0];
-  if (first === undefined) return false;
-  const parsed = parseJsonObject(first);
-  if (!parsed.ok) return false;
-  const record = parsed.value;
+  const record = firstJsonObject(lines);
+  if (record === undefined) return false;
   return 'agent.uuid' in record && 'event.time' in record;
 }

@@ -1,5 +1,6 @@
 import type { SourceRef } from '../../ecs/EcsDocument';
 import { text } from '../common/fields';
+import { firstJsonObject } from '../common/firstJsonObject';
 import { malformed, skipped } from '../common/malformed';
 import { isJsonObject, parseJsonObject } from '../common/parseJsonObject';
 import type { DecodeResult, LineDecoder } from '../types';
@@ -84,9 +85,6 @@ function stringValues(value: unknown): Record<string, string> {
 }
 
 function looksLikeRawWinlogbeat(lines: readonly string[]): boolean {
-  const first = lines[0];
-  if (first === undefined) return false;
-  const parsed = parseJsonObject(first);
-  if (!parsed.ok) return false;
-  return isRawWinlogbeat(parsed.value);
+  const document = firstJsonObject(lines);
+  return document !== undefined && isRawWinlogbeat(document);
 }
