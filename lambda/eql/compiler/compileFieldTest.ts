@@ -9,11 +9,8 @@ import type {
 import type { Predicate } from '../CompiledQuery';
 import type { CompileContext } from './CompileContext';
 import { compileComparison, mirrorOperator } from './compileComparison';
-import {
-  compileInTest,
-  compilePatternTest,
-  type ScalarTest,
-} from './compileTests';
+import { compileInTest } from './compileInTest';
+import { compilePatternTest, type ScalarTest } from './compilePatternTest';
 import { compileValue } from './compileValue';
 import { readFieldValue } from './fields';
 import { resolveFunction } from './validateExpression';

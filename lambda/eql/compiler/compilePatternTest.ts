@@ -1,10 +1,9 @@
-import type { ExprNode, InNode, PatternNode } from '../ast';
+import type { ExprNode, PatternNode } from '../ast';
 import { compileRegex } from '../regex/compileRegex';
 import { RegexSyntaxError } from '../regex/RegexSyntaxError';
 import { compileWildcard, hasWildcard } from '../wildcard';
 import type { CompileContext } from './CompileContext';
-import { compileValue } from './compileValue';
-import { foldCase, parseDecimal, type Scalar, toText } from './values';
+import { foldCase, type Scalar, toText } from './values';
 
 /** Tests one non-null scalar. */
 export type ScalarTest = (value: Scalar) => boolean;
@@ -70,41 +69,4 @@ function compileRegexAt(
       error,
     );
   }
-}
-
-/**
- * Compiles the list of `in` / `in~` once into sets. Text matches text
- * exactly (case-folded for `in~`); a number matches the same number or
- * text holding it; a boolean matches itself or its text. Null entries
- * match nothing, as Elasticsearch drops them from the lookup.
- */
-export function compileInTest(node: InNode, ctx: CompileContext): ScalarTest {
-  const fold = (text: string) => (node.caseInsensitive ? foldCase(text) : text);
-  const strings = new Set<string>();
-  const numbers = new Set<number>();
-  const numericStrings = new Set<number>();
-  const booleans = new Set<boolean>();
-  for (const item of node.values) {
-    const value = compileValue(item, ctx)({});
-    if (typeof value === 'string') {
-      strings.add(fold(value));
-      const parsed = parseDecimal(value);
-      if (parsed !== null) numericStrings.add(parsed);
-    } else if (typeof value === 'number') numbers.add(value);
-    else if (typeof value === 'boolean') booleans.add(value);
-  }
-  return (value) => {
-    if (typeof value === 'string') {
-      if (strings.has(fold(value))) return true;
-      if (value === 'true' || value === 'false') {
-        if (booleans.has(value === 'true')) return true;
-      }
-      const parsed = numbers.size > 0 ? parseDecimal(value) : null;
-      return parsed !== null && numbers.has(parsed);
-    }
-    if (typeof value === 'number') {
-      return numbers.has(value) || numericStrings.has(value);
-    }
-    return booleans.has(value as boolean) || strings.has(String(value));
-  };
 }
