@@ -10,7 +10,10 @@ import {
   sysmonNetworkConnect,
   sysmonProcessCreate,
 } from '../../fixtures/evtx/scenarios';
-import { nestedSysmonRecord } from '../../fixtures/evtx/windowsEvents';
+import {
+  nestedSysmonRecord,
+  rawNestedSysmonRecord,
+} from '../../fixtures/evtx/windowsEvents';
 import { writeEvtx } from '../../fixtures/evtx/writeEvtx';
 import { chunksOf, collect, eventOf, field } from '../fixtures';
 
@@ -197,6 +200,28 @@ describe('evtxDecoder', () => {
     expect(field(event, 'process.args')).toEqual(['winvnc.exe', '-run']);
     expect(field(event, 'process.pid')).toBe(77);
     expect(field(event, 'host.id')).toBe('WKS-007');
+  });
+
+  it('reads EventData nested as plain elements, which have no dependency id', async () => {
+    const record = rawNestedSysmonRecord(
+      {
+        eventId: 1,
+        recordId: 56,
+        time: new Date('2026-11-30T11:00:00Z'),
+        computer: 'WKS-007',
+      },
+      {
+        UtcTime: '2026-11-30 11:00:02.500',
+        ProcessId: '78',
+        Image: 'C:\\Tools\\tvnserver.exe',
+        CommandLine: 'tvnserver.exe -service',
+      },
+    );
+    const event = eventOf((await decode(writeEvtx([record]).bytes))[0]);
+    expect(field(event, '@timestamp')).toBe('2026-11-30T11:00:02.500Z');
+    expect(field(event, 'process.name')).toBe('tvnserver.exe');
+    expect(field(event, 'process.args')).toEqual(['tvnserver.exe', '-service']);
+    expect(field(event, 'process.pid')).toBe(78);
   });
 
   it('finds the rule scenario: msiexec /i, then ScreenConnect as Guest 30.5 s later on the same host', async () => {
