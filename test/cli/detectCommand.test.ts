@@ -53,6 +53,14 @@ describe('eqlambda detect', () => {
     );
   });
 
+  it('writes readable text by default on a terminal', async () => {
+    const capture = captureIo({ tty: true });
+    await main(['detect', MSI, RMM], capture.io);
+    expect(capture.stdout()).toContain(
+      '\nevents:\n  1. 2026-03-18T10:00:00.000Z',
+    );
+  });
+
   it('writes readable text when asked', async () => {
     const run = await detect(['--format', 'text', MSI, RMM]);
     expect(run.stdout()).toMatch(
@@ -127,5 +135,18 @@ describe('eqlambda detect', () => {
       'Usage: eqlambda detect [options] [PATHS...]',
     );
     expect(run.stdout()).toContain('--lateness DURATION');
+  });
+});
+
+describe('eqlambda detect with an event rule', () => {
+  it('fires once per matching event, with an empty join key', async () => {
+    const rules = `${FIXTURES}/event-rule`;
+    const run = await detect(['--rules', rules, `${FIXTURES}/split`]);
+    const alerts = run.alerts();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.rule.id).toBe('test-vnc-server-start');
+    expect(alerts[0]?.joinKey).toEqual([]);
+    expect(alerts[0]?.host).toEqual({ id: 'host-b', name: 'WKS-117' });
+    expect(alerts[0]?.events.map((e) => e.processName)).toEqual(['winvnc.exe']);
   });
 });
