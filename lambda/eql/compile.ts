@@ -13,6 +13,7 @@ import type {
   KeyExtractor,
   Predicate,
 } from './CompiledQuery';
+import { staticType } from './compiler/analysis';
 import { CompileContext } from './compiler/CompileContext';
 import { compileCondition } from './compiler/compileCondition';
 import { compileJoinKey } from './compiler/compileJoinKey';
@@ -139,6 +140,14 @@ function compileEventQuery(
   ctx: CompileContext,
 ): Predicate {
   validateExpression(query.condition, ctx);
+  const type = staticType(query.condition);
+  if (type !== 'boolean' && type !== 'any') {
+    throw ctx.fail(
+      query.condition.pos,
+      `a condition must be true or false, not a ${type}`,
+      'compare the value with something, such as length(x) > 0',
+    );
+  }
   const condition = compileCondition(query.condition, ctx);
   if (query.category === null) return condition;
   const isInCategory = compileCategoryTest(query.category);
