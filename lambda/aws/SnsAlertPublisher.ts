@@ -72,7 +72,7 @@ export class SnsAlertPublisher implements AlertPublisher {
     await this.#publish({
       subject: `[${summary.rule.severity}] ${summary.rule.name}: ${summary.count} more alerts on ${summary.hosts.length} hosts`,
       json: JSON.stringify(document),
-      text: summaryText(summary),
+      text: summaryText(summary, hosts, alertIds),
       attributes: {
         kind: text('summary'),
         rule_id: text(summary.rule.id),
@@ -127,13 +127,22 @@ export function toSubject(raw: string): string {
   return `${ascii.slice(0, SUBJECT_MAX - 3)}...`;
 }
 
-function summaryText(summary: AlertSummary): string {
+// SNS takes 256 KB per message, so the lists are cut; the counts are not.
+function summaryText(
+  summary: AlertSummary,
+  hosts: readonly string[],
+  alertIds: readonly string[],
+): string {
+  const more = (shown: number, all: number) =>
+    shown < all ? ` and ${all - shown} more` : '';
   return [
     `${summary.count} more alerts of "${summary.rule.name}" ` +
       `(${summary.rule.severity}, risk ${summary.rule.riskScore}) ` +
       'went past the per-invocation alert limit and are summarised here.',
-    `hosts (${summary.hosts.length}): ${summary.hosts.join(', ')}`,
-    `alert ids: ${summary.alertIds.join(', ')}`,
+    `hosts (${summary.hosts.length}): ${hosts.join(', ')}` +
+      more(hosts.length, summary.hosts.length),
+    `alert ids: ${alertIds.join(', ')}` +
+      more(alertIds.length, summary.alertIds.length),
     `detected: ${summary.detectedAt}`,
   ].join('\n');
 }
