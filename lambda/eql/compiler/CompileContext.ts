@@ -1,4 +1,4 @@
-import type { LiteralNode, Position } from '../ast';
+import type { ExprNode, LiteralNode, Position } from '../ast';
 import { EqlSemanticError } from '../errors';
 
 /** What the compiler carries while it walks one query. */
@@ -26,5 +26,32 @@ export class CompileContext {
     if (typeof node.value !== 'number') return false;
     const { offset, length } = node.pos;
     return /[.eE]/.test(this.source.slice(offset, offset + length));
+  }
+
+  /**
+   * True when an expression has a floating-point type before any event is
+   * seen: a float literal, or arithmetic over one (`-3.0`, `2 * 1.5`), as
+   * Java's numeric promotion gives.
+   */
+  isFloatExpression(node: ExprNode): boolean {
+    switch (node.kind) {
+      case 'literal':
+        return this.isFloatLiteral(node);
+      case 'negate':
+        return this.isFloatExpression(node.operand);
+      case 'arithmetic':
+        return (
+          this.isFloatExpression(node.left) ||
+          this.isFloatExpression(node.right)
+        );
+      case 'call':
+        return (
+          ['add', 'subtract', 'multiply', 'divide', 'modulo'].includes(
+            node.name.toLowerCase(),
+          ) && node.args.some((arg) => this.isFloatExpression(arg))
+        );
+      default:
+        return false;
+    }
   }
 }

@@ -114,8 +114,8 @@ function compileArithmetic(
 ): Evaluator {
   const left = compileValue(node.left, ctx);
   const right = compileValue(node.right, ctx);
-  const floats = [node.left, node.right].map(
-    (side) => side.kind === 'literal' && ctx.isFloatLiteral(side),
+  const floats = [node.left, node.right].map((side) =>
+    ctx.isFloatExpression(side),
   );
   return (event) =>
     lift([left(event), right(event)], (s) =>
@@ -146,9 +146,7 @@ function compileCall(node: CallNode, ctx: CompileContext): Evaluator {
   const args = node.args.map((arg) => compileValue(arg, ctx));
   const options = {
     caseInsensitive: node.caseInsensitive,
-    floatLiterals: node.args.map(
-      (arg) => arg.kind === 'literal' && ctx.isFloatLiteral(arg),
-    ),
+    floatLiterals: node.args.map((arg) => ctx.isFloatExpression(arg)),
   };
   return (event) =>
     lift(

@@ -8,8 +8,9 @@ export interface CallOptions {
   /** The `~` form was used: compare text case-insensitively. */
   readonly caseInsensitive: boolean;
   /**
-   * For each argument, true when it is a literal written with a decimal
-   * point or exponent (`4.0`), which makes division floating-point.
+   * For each argument, true when its type is floating-point before any
+   * event is seen (a literal written `4.0`, or arithmetic over one), which
+   * makes division exact.
    */
   readonly floatLiterals: readonly boolean[];
 }
