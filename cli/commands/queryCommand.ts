@@ -14,7 +14,9 @@ import { parseCommandArgs } from '../parseCommandArgs';
 import { parseDuration } from '../parseDuration';
 import { resolveInputs } from '../resolveInputs';
 import { resolveSource } from '../resolveSource';
+import { tapDecoder } from '../tapDecoder';
 import { USAGE } from '../usage';
+import { WholeEvents } from '../WholeEvents';
 import { DEFAULT_INPUTS } from './detectCommand';
 
 /**
@@ -22,7 +24,9 @@ import { DEFAULT_INPUTS } from './detectCommand';
  * sequences and samples as `{"join_keys", "events"}`, as JSON lines on
  * stdout; `| head` and `| tail` applied to that output.
  *
- * Known limit: results come out in the order files are read and matches
+ * An event query prints whole events. Known limit: the events of a
+ * sequence or sample show only the fields alerts use (the detector keeps
+ * no more); `normalize` shows whole events. Results come out in the order files are read and matches
  * complete, which is time order only when the files are in time order;
  * Elasticsearch sorts the whole result by time before `head`/`tail`.
  *
@@ -62,12 +66,14 @@ export async function queryCommand(
   const write = (line: object) => io.stdout.write(`${JSON.stringify(line)}\n`);
   const chain = new PipeChain<object>(query.pipes, write);
   const summary = new RunSummary();
+  const whole = new WholeEvents(query);
   await runDetection(inputs, [huntingRule(text, query)], {
     engine,
     store: new MemoryStateStore(),
     summary,
     latenessMs,
     ...(source ? { format: source } : {}),
+    decoders: engine.decoders.map((d) => tapDecoder(d, whole.keep)),
     isDone: () => chain.isFull(),
     onFound: async ({ match }) => {
       if (chain.isFull()) return;
@@ -77,8 +83,11 @@ export async function queryCommand(
               join_keys: match.joinKey,
               events: match.events.map((c): EcsDocument => c.event),
             }
-          : match.event,
+          : whole.of(match),
       );
+    },
+    onProgress: (_object, stats) => {
+      if (stats === null) whole.clear();
     },
   });
   chain.finish();

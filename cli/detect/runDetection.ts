@@ -1,3 +1,4 @@
+import type { Decoder } from '../../lambda/decoders/types';
 import type { KeyState } from '../../lambda/engine/KeyState';
 import type { Candidate, Match } from '../../lambda/engine/types';
 import type { LoadedRule } from '../../lambda/rules/LoadedRule';
@@ -33,6 +34,8 @@ export interface DetectionContext {
   readonly latenessMs: number;
   /** Decoder name that overrides format detection. */
   readonly format?: string;
+  /** Decoders to use instead of the detector's own registry. */
+  readonly decoders?: readonly Decoder[];
   /** Called while a file is read, and after it. */
   readonly onProgress?: (object: string, stats: ScanStats | null) => void;
 }
@@ -131,6 +134,7 @@ async function scan(
       rules,
       {
         ...(context.format ? { format: context.format } : {}),
+        ...(context.decoders ? { decoders: context.decoders } : {}),
         onProgress: (stats) => context.onProgress?.(object, stats),
       },
     );

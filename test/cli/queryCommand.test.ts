@@ -25,6 +25,18 @@ describe('eqlambda query', () => {
     ]);
   });
 
+  it('prints the whole event, fields alerts omit included', async () => {
+    const run = await query([
+      'process where process.name == "winvnc.exe"',
+      SPLIT,
+    ]);
+    expect(run.lines()[0]?.event).toEqual({
+      id: 'b2',
+      category: ['process'],
+      type: ['start'],
+    });
+  });
+
   it('keeps the first N results with head', async () => {
     const run = await query(['process where true | head 2', SPLIT]);
     expect(processNames(run.lines())).toEqual(['notepad.exe', 'msiexec.exe']);
