@@ -2,67 +2,74 @@ const BACKSLASH = 0x5c;
 const KELVIN_SIGN = 0x212a;
 const CAPITAL_I_WITH_DOT = 0x130;
 
-// Raw UTF-8 of the two characters whose lower case (what the EQL `:` and
-// `~` comparisons use) is ASCII: the Kelvin sign lower-cases to `k`, and
-// the capital I with dot above to `i` and a combining dot.
-const FOLDING_TO_ASCII = [
-  Buffer.from('\u212a', 'utf8'),
-  Buffer.from('\u0130', 'utf8'),
-];
+/** How an input escapes characters: JSON, XML, or not known. */
+export type EscapeSyntax = 'json' | 'xml' | 'unknown';
 
+const KELVIN_UTF8 = Buffer.from('\u212a', 'utf8');
+const CAPITAL_I_WITH_DOT_UTF8 = Buffer.from('\u0130', 'utf8');
 // The `u` and first hex digits of JSON `\u` escapes that can stand for a
-// character of a needle: ASCII (`\u00XX`), `\u0130` and `\u212A`.
-const JSON_ESCAPES = [Buffer.from('u0'), Buffer.from('u21')];
-
+// needle's character: ASCII and U+0130 (`\u00XX`, `\u0130`), U+212A.
+const JSON_ESCAPE = Buffer.from('u0');
+const JSON_KELVIN_ESCAPE = Buffer.from('u21');
 const XML_CHARACTER_REFERENCE = Buffer.from('&#');
+
+interface Marker {
+  readonly pattern: Buffer;
+  readonly isJsonEscape: boolean;
+}
 
 /**
  * Finds the places where a record may hold a needle in a form the needle
- * search cannot see: a JSON `\u` escape or an XML character reference of
- * one of the needles' characters, or a character whose lower case is an
- * ASCII letter. A line with such a place is decoded whatever the needles
- * say. Each search is a native byte search for a rare pattern.
+ * search cannot see, so that its line is decoded whatever the needles say:
+ * a JSON `\u` escape or an XML character reference of a needle character,
+ * or a raw character whose lower case (which EQL's `:` and `~` comparisons
+ * use) is ASCII: the Kelvin sign, which lower-cases to `k`, and the capital
+ * I with dot, which lower-cases to `i` and a combining dot. Each is looked
+ * for only where it could matter (the Kelvin sign only when a needle has a
+ * `k`, the dotted I only when a needle ends in `i`, since the combining
+ * dot can then be taken by a wildcard), and each search is one native byte
+ * search for a rare pattern.
  */
 export class EscapeScanner {
   readonly #needleChars: ReadonlySet<number>;
+  readonly #markers: readonly Marker[];
 
-  /** `needles` are the lower-case needles being searched for. */
-  constructor(needles: readonly string[]) {
+  /**
+   * `needles` are the lower-case needles searched for; `syntax` is how the
+   * input escapes characters ('unknown' looks for both JSON and XML forms).
+   */
+  constructor(needles: readonly string[], syntax: EscapeSyntax) {
     const chars = new Set<number>();
     for (const needle of needles) {
       for (const char of needle) {
-        const code = char.charCodeAt(0);
-        chars.add(code);
+        chars.add(char.charCodeAt(0));
         chars.add(char.toUpperCase().charCodeAt(0));
       }
     }
     this.#needleChars = chars;
+    this.#markers = markersFor(needles, syntax);
   }
 
   /** Appends to `hits` the offsets in `bytes[from, to)` that need decoding. */
   scan(bytes: Buffer, from: number, to: number, hits: number[]): void {
-    for (const pattern of JSON_ESCAPES) {
-      this.#find(bytes, pattern, from, to, hits, (at) =>
-        this.#isHidingJsonEscape(bytes, at),
-      );
-    }
-    this.#find(bytes, XML_CHARACTER_REFERENCE, from, to, hits, () => true);
-    for (const pattern of FOLDING_TO_ASCII) {
-      this.#find(bytes, pattern, from, to, hits, () => true);
+    for (const marker of this.#markers) {
+      this.#find(bytes, marker, from, to, hits);
     }
   }
 
   #find(
     bytes: Buffer,
-    pattern: Buffer,
+    marker: Marker,
     from: number,
     to: number,
     hits: number[],
-    accept: (at: number) => boolean,
   ): void {
+    const pattern = marker.pattern;
     let at = bytes.indexOf(pattern, from);
     while (at !== -1 && at + pattern.length <= to) {
-      if (accept(at)) hits.push(at);
+      if (!marker.isJsonEscape || this.#isHidingJsonEscape(bytes, at)) {
+        hits.push(at);
+      }
       at = bytes.indexOf(pattern, at + 1);
     }
   }
@@ -79,4 +86,23 @@ export class EscapeScanner {
     if (code === KELVIN_SIGN || code === CAPITAL_I_WITH_DOT) return true;
     return this.#needleChars.has(code);
   }
+}
+
+function markersFor(
+  needles: readonly string[],
+  syntax: EscapeSyntax,
+): Marker[] {
+  const hasK = needles.some((needle) => needle.includes('k'));
+  const endsInI = needles.some((needle) => needle.endsWith('i'));
+  const markers: Marker[] = [];
+  const add = (pattern: Buffer, isJsonEscape = false) =>
+    markers.push({ pattern, isJsonEscape });
+  if (syntax !== 'xml') {
+    add(JSON_ESCAPE, true);
+    if (hasK) add(JSON_KELVIN_ESCAPE, true);
+  }
+  if (syntax !== 'json') add(XML_CHARACTER_REFERENCE);
+  if (hasK) add(KELVIN_UTF8);
+  if (endsInI) add(CAPITAL_I_WITH_DOT_UTF8);
+  return markers;
 }

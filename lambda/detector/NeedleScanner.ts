@@ -1,5 +1,9 @@
 const BLOCK_SPACE = 1 << 16;
 
+// Ranges shorter than this are scanned by one window; splitting them would
+// cost more than it saves.
+const SPLIT_ABOVE = 4096;
+
 /**
  * Finds every occurrence of a set of lower-case ASCII needles in raw bytes,
  * in any letter case, in one pass (Wu-Manber with two-byte blocks). The
@@ -53,10 +57,27 @@ export class NeedleScanner {
    * needles start there).
    */
   scan(bytes: Uint8Array, from: number, to: number, hits: number[]): void {
+    const length = to - from;
+    if (length < SPLIT_ABOVE) {
+      this.#scanRange(bytes, from + this.#window - 1, to, to, hits);
+      return;
+    }
+    const found = hits.length;
+    this.#scanQuarters(bytes, from, to, hits);
+    if (hits.length - found > 1) sortTail(hits, found);
+  }
+
+  // One window walking over window ends in [pos, end).
+  #scanRange(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    to: number,
+    hits: number[],
+  ): void {
     const shift = this.#shift;
-    const last = this.#window - 1;
-    let pos = from + last;
-    while (pos < to) {
+    let pos = start;
+    while (pos < end) {
       const step = shift[
         ((bytes[pos - 1] as number) << 8) | (bytes[pos] as number)
       ] as number;
@@ -64,9 +85,57 @@ export class NeedleScanner {
         pos += step;
         continue;
       }
-      this.#confirm(bytes, pos - last, to, hits);
+      this.#confirm(bytes, pos - this.#window + 1, to, hits);
       pos += 1;
     }
+  }
+
+  // Four windows, each over a quarter of the range, advanced in lock step.
+  // Each step of one window waits on a table lookup that depends on the
+  // previous step; four independent windows let the processor overlap
+  // those waits, which nearly halves the time of a single window.
+  // Quarter q finds the occurrences that start in it, so its windows run
+  // on past its end by the window length.
+  #scanQuarters(bytes: Uint8Array, from: number, to: number, hits: number[]) {
+    const shift = this.#shift;
+    const last = this.#window - 1;
+    const quarter = Math.floor((to - from) / 4);
+    const s1 = from + quarter;
+    const s2 = s1 + quarter;
+    const s3 = s2 + quarter;
+    let a = from + last;
+    let b = s1 + last;
+    let c = s2 + last;
+    let d = s3 + last;
+    const endA = s1 + last;
+    const endB = s2 + last;
+    const endC = s3 + last;
+    while (a < endA && b < endB && c < endC && d < to) {
+      const stepA = shift[
+        ((bytes[a - 1] as number) << 8) | (bytes[a] as number)
+      ] as number;
+      const stepB = shift[
+        ((bytes[b - 1] as number) << 8) | (bytes[b] as number)
+      ] as number;
+      const stepC = shift[
+        ((bytes[c - 1] as number) << 8) | (bytes[c] as number)
+      ] as number;
+      const stepD = shift[
+        ((bytes[d - 1] as number) << 8) | (bytes[d] as number)
+      ] as number;
+      if (stepA === 0) this.#confirm(bytes, a - last, to, hits);
+      if (stepB === 0) this.#confirm(bytes, b - last, to, hits);
+      if (stepC === 0) this.#confirm(bytes, c - last, to, hits);
+      if (stepD === 0) this.#confirm(bytes, d - last, to, hits);
+      a += stepA || 1;
+      b += stepB || 1;
+      c += stepC || 1;
+      d += stepD || 1;
+    }
+    this.#scanRange(bytes, a, endA, to, hits);
+    this.#scanRange(bytes, b, endB, to, hits);
+    this.#scanRange(bytes, c, endC, to, hits);
+    this.#scanRange(bytes, d, to, to, hits);
   }
 
   /** True when any needle occurs in `bytes[from, to)`. */
@@ -118,4 +187,10 @@ function caseVariants(
 
 function letterCases(byte: number): number[] {
   return byte >= 0x61 && byte <= 0x7a ? [byte, byte - 0x20] : [byte];
+}
+
+/** Sorts `hits` from index `start` on, in place, numerically. */
+function sortTail(hits: number[], start: number): void {
+  const tail = hits.splice(start).sort((x, y) => x - y);
+  hits.push(...tail);
 }

@@ -9,6 +9,8 @@ import type { EcsDocument, SourceRef } from '../ecs/EcsDocument';
 import { CandidateCollector } from './CandidateCollector';
 import { type ByteCounts, decompress } from './decompress';
 import { defaultDecoders } from './defaultDecoders';
+import type { EscapeSyntax } from './EscapeScanner';
+import { escapeSyntaxOf } from './escapeSyntaxOf';
 import { LineReader } from './LineReader';
 import { readTimestamp } from './readTimestamp';
 import { rulesetPrefilter } from './rulesetPrefilter';
@@ -93,8 +95,9 @@ export class ObjectScan {
     const chunks = decompress(input, this.stats as ByteCounts);
     const { head, complete } = await readHead(chunks);
     if (head.length === 0) return;
+    const headBytes = Buffer.concat(head);
     const choice = selectDecoder(
-      Buffer.concat(head),
+      headBytes,
       complete,
       this.#options.decoders ?? defaultDecoders,
       this.#options.format,
@@ -108,18 +111,20 @@ export class ObjectScan {
     if (choice.decoder.kind === 'stream') {
       await this.#readStream(choice.decoder, all);
     } else {
-      await this.#readLines(choice.decoder, all);
+      const syntax = escapeSyntaxOf(headBytes);
+      await this.#readLines(choice.decoder, syntax, all);
     }
   }
 
   async #readLines(
     decoder: LineDecoder,
+    syntax: EscapeSyntax,
     chunks: AsyncIterable<Buffer>,
   ): Promise<void> {
     const prefilter =
       this.#options.needlePrefilter === false
         ? null
-        : rulesetPrefilter(this.#rules, decoder.name);
+        : rulesetPrefilter(this.#rules, decoder.name, syntax);
     const maxBytes = this.#options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
     const reader = new LineReader(prefilter, maxBytes, {
       onLine: (text, line) => this.#decodeLine(decoder, text, line),

@@ -1,4 +1,4 @@
-import { EscapeScanner } from './EscapeScanner';
+import { EscapeScanner, type EscapeSyntax } from './EscapeScanner';
 import { NeedleScanner } from './NeedleScanner';
 
 /**
@@ -12,11 +12,14 @@ export class Prefilter {
   readonly #needles: NeedleScanner;
   readonly #escapes: EscapeScanner;
 
-  /** `needles`: lower-case ASCII texts, as `queryNeedles` derives them. */
-  constructor(needles: readonly string[]) {
+  /**
+   * `needles`: lower-case ASCII texts, as `queryNeedles` derives them;
+   * `syntax`: how the input escapes characters.
+   */
+  constructor(needles: readonly string[], syntax: EscapeSyntax = 'unknown') {
     this.needles = needles;
     this.#needles = new NeedleScanner(needles);
-    this.#escapes = new EscapeScanner(needles);
+    this.#escapes = new EscapeScanner(needles, syntax);
   }
 
   /** The offsets in `bytes[from, to)` worth a look, in increasing order. */

@@ -1,3 +1,4 @@
+import type { EscapeSyntax } from './EscapeScanner';
 import { type NeedleSet, queryNeedles, unionOf } from './needles';
 import { Prefilter } from './Prefilter';
 import type { LoadedRule } from './types';
@@ -14,23 +15,26 @@ const cache = new WeakMap<
 >();
 
 /**
- * The prefilter for a rule set read with one decoder: the union of every
+ * The prefilter for a rule set read with one decoder from an input with
+ * the given escape syntax: the union of every
  * stage's needles (and the decoder's own), or null when some stage has no
  * needle set, in which case every record must be decoded.
  */
 export function rulesetPrefilter(
   rules: readonly LoadedRule[],
   decoderName: string,
+  syntax: EscapeSyntax,
 ): Prefilter | null {
-  let byDecoder = cache.get(rules);
-  if (byDecoder === undefined) {
-    byDecoder = new Map();
-    cache.set(rules, byDecoder);
+  let built = cache.get(rules);
+  if (built === undefined) {
+    built = new Map();
+    cache.set(rules, built);
   }
-  if (!byDecoder.has(decoderName)) {
-    byDecoder.set(decoderName, buildPrefilter(rules, decoderName));
+  const key = `${decoderName}\u0000${syntax}`;
+  if (!built.has(key)) {
+    built.set(key, buildPrefilter(rules, decoderName, syntax));
   }
-  return byDecoder.get(decoderName) ?? null;
+  return built.get(key) ?? null;
 }
 
 /** Every needle set the rules' filters need, one per stage or query. */
@@ -41,9 +45,10 @@ export function rulesetNeedles(rules: readonly LoadedRule[]): NeedleSet {
 function buildPrefilter(
   rules: readonly LoadedRule[],
   decoderName: string,
+  syntax: EscapeSyntax,
 ): Prefilter | null {
   const needles = rulesetNeedles(rules);
   if (needles === null || needles.length === 0) return null;
   const extra = DECODER_NEEDLES[decoderName] ?? [];
-  return new Prefilter(unionOf([needles, extra]) ?? needles);
+  return new Prefilter(unionOf([needles, extra]) ?? needles, syntax);
 }
