@@ -147,10 +147,6 @@ function admit(
 }
 
 /**
- * Flood cap: when more than `max` candidates wait, the watermark moves up
- * so that the oldest ones are fed at once and only the newest `max` wait.
- */
-/**
  * A candidate that only satisfies missing-event or `until` stages can never
  * appear in a match, so its event body is not kept: a host's telemetry
  * flooding a missing-event stage then costs little state.
@@ -161,6 +157,10 @@ function slim(candidate: Candidate, layout: QueryLayout): Candidate {
   return shown ? candidate : { ...candidate, event: {} };
 }
 
+/**
+ * Flood cap: when more than `max` candidates wait, the watermark moves up
+ * so that the oldest ones are fed at once and only the newest `max` wait.
+ */
 function capBuffer(
   live: LiveState,
   watermark: number,
