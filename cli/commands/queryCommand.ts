@@ -26,9 +26,10 @@ import { DEFAULT_INPUTS } from './detectCommand';
  *
  * An event query prints whole events. Known limit: the events of a
  * sequence or sample show only the fields alerts use (the detector keeps
- * no more); `normalize` shows whole events. Results come out in the order files are read and matches
- * complete, which is time order only when the files are in time order;
- * Elasticsearch sorts the whole result by time before `head`/`tail`.
+ * no more); `normalize` shows whole events. Results come out in the order
+ * files are read and matches complete, which is time order only when the
+ * files are in time order; Elasticsearch sorts the whole result by time
+ * before `head`/`tail`.
  *
  * @throws UsageError (exit 2) for a query that does not compile, with the
  * caret excerpt, or a bad argument or path.

@@ -35,10 +35,10 @@ export class ProgressLine {
     if (now - this.lastDrawn < INTERVAL_MS) return;
     this.lastDrawn = now;
     const seconds = Math.max((now - this.startedAt) / 1000, 0.001);
-    const rate = Math.round(figures.events / seconds);
+    const rate = Math.round(figures.events / seconds).toLocaleString('en-US');
     const text =
       `${figures.object}  ${formatBytes(figures.bytes)}  ` +
-      `${plural(figures.events, 'event')}  ${rate.toLocaleString('en-US')}/s  ` +
+      `${plural(figures.events, 'event')}  ${rate}/s  ` +
       plural(figures.alerts, 'alert');
     this.output.write(`\r\x1b[K${text}`);
     this.drawn = true;

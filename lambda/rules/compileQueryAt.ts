@@ -12,11 +12,11 @@ export interface QueryOrigin {
 }
 
 /**
- * Compiles (with `compile`, normally `loadQuery`) query text that lives somewhere inside a file (a TOML rule, an
- * .eql file) and turns a compile error into a RuleLoadError whose line and
- * column point into that file: a query error at query line L, column C
- * lands on file line `origin.line + L - 1`, and on the first line the
- * column is shifted by the origin's column.
+ * Compiles (with `compile`, normally `loadQuery`) query text that lives
+ * inside a file (a TOML rule, an .eql file) and turns a compile error into
+ * a RuleLoadError whose line and column point into that file: an error at
+ * query line L lands on file line `origin.line + L - 1`, and on the first
+ * line the column is shifted by the origin's column.
  *
  * Known limit: inside a TOML basic string ("..." or """..."""), escape
  * sequences make the file text longer than the value, so a column after an
