@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { captureIo } from './captureIo';
@@ -35,5 +37,19 @@ describe('eqlambda', () => {
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0] ?? '{}').host.name).toBe('WKS-042');
     expect(result.stderr).toContain('1 alert');
+  });
+
+  it('finds its bundled rules from any working directory', () => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        resolve('bin/eqlambda.mjs'),
+        'detect',
+        resolve('test/fixtures/cli/split'),
+      ],
+      { encoding: 'utf8', cwd: tmpdir() },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
   });
 });
