@@ -36,14 +36,15 @@ export function compilePatternTest(
 }
 
 function compileColonTest(patterns: readonly string[]): ScalarTest {
-  const exact = new Set(
-    patterns.filter((p) => !hasWildcard(p)).map((p) => foldCase(p)),
-  );
-  const wild = patterns.filter(hasWildcard);
-  const matches = wild.length > 0 ? compileWildcard(wild, true) : null;
+  const folded = patterns.map(foldCase);
+  const exact = new Set(folded.filter((p) => !hasWildcard(p)));
+  const wild = folded.filter(hasWildcard);
+  // Patterns are folded here and the text once per test, so the wildcard
+  // matcher itself runs case-sensitively.
+  const matches = wild.length > 0 ? compileWildcard(wild, false) : null;
   return (value) => {
-    const text = toText(value) as string;
-    if (exact.size > 0 && exact.has(foldCase(text))) return true;
+    const text = foldCase(toText(value) as string);
+    if (exact.has(text)) return true;
     return matches?.(text) ?? false;
   };
 }
