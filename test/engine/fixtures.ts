@@ -1,4 +1,6 @@
-import type { Candidate } from '../../lambda/engine/types';
+import { advance } from '../../lambda/engine/advance';
+import type { KeyState } from '../../lambda/engine/KeyState';
+import type { AdvanceOptions, Candidate } from '../../lambda/engine/types';
 import type { QueryNode } from '../../lambda/eql/ast';
 import type {
   CompiledSample,
@@ -73,10 +75,6 @@ export function cand(
 export function ids(matches: readonly { events: readonly Candidate[] }[]) {
   return matches.map((match) => match.events.map((event) => event.id));
 }
-
-import { advance } from '../../lambda/engine/advance';
-import type { KeyState } from '../../lambda/engine/KeyState';
-import type { AdvanceOptions } from '../../lambda/engine/types';
 
 /** One call: the candidates that arrive and the clock at that moment. */
 export interface Arrival {
