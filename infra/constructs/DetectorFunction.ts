@@ -138,14 +138,16 @@ function environmentFor(props: DetectorFunctionProps): Record<string, string> {
     LATENESS: config.latenessAllowance,
     MAX_ALERTS_PER_INVOCATION: String(config.maxAlertsPerInvocation),
     PREFIX_FORMATS: JSON.stringify(formats),
-    RULES_DIR: '/var/task/rules',
     POWERTOOLS_SERVICE_NAME: 'eqlambda',
     POWERTOOLS_METRICS_NAMESPACE: 'eqlambda',
     LOG_LEVEL: 'INFO',
   };
 }
 
-/** Copies the rule files into the bundle, next to the handler. */
+/**
+ * Copies the rule files into the bundle, next to the handler, where the
+ * handler looks by default (`rules` under `LAMBDA_TASK_ROOT`).
+ */
 function rulesCopier(rulesDir: string) {
   return {
     beforeBundling: () => [],
