@@ -1,11 +1,7 @@
-/** Decoder names a prefix may be mapped to in the `prefixes` setting. */
-export const FORMAT_NAMES: readonly string[] = [
-  'ecs',
-  'ecs-json',
-  'crowdstrike-fdr',
-  'sentinelone-cloud-funnel',
-  'm365-defender',
-  'winlogbeat-raw',
-  'windows-xml',
-  'evtx',
-];
+import { decoders } from '../lambda/decoders/decoders';
+
+/**
+ * Decoder names a prefix may be mapped to in the `prefixes` setting: the
+ * names the function's own decoder registry answers to.
+ */
+export const FORMAT_NAMES: readonly string[] = decoders.map((d) => d.name);
