@@ -1,12 +1,15 @@
 import type { Alert } from '../../lambda/alerts/Alert';
 import { buildAlert } from '../../lambda/alerts/buildAlert';
+import type { KeyState } from '../../lambda/engine/KeyState';
 import { bundledRulesPath } from '../bundledRulesPath';
 import type { CliIo } from '../CliIo';
+import type { AlertSink } from '../detect/AlertSink';
 import type { DetectEngine } from '../detect/DetectEngine';
 import { MemoryStateStore } from '../detect/MemoryStateStore';
 import { ProgressLine } from '../detect/ProgressLine';
 import { RunSummary } from '../detect/RunSummary';
 import { runDetection } from '../detect/runDetection';
+import type { StateStore } from '../detect/StateStore';
 import { type AlertFormat, StreamAlertSink } from '../detect/StreamAlertSink';
 import { UsageError } from '../errors';
 import { loadRulesOrExit } from '../loadRulesOrExit';
@@ -53,13 +56,16 @@ export async function detectCommand(
   const paths = positionals.length > 0 ? positionals : DEFAULT_INPUTS;
   const inputs = await resolveInputs(paths, engine);
 
+  const { store, sink } = openDestinations(format, io);
   const summary = new RunSummary();
-  const sink = new StreamAlertSink(io.stdout, format);
   const progress = new ProgressLine(io.stderr, io.now);
   const totals = { bytes: 0, events: 0 };
+  // Distinct ids, so that a replayed match is counted once as it is
+  // delivered once.
+  const alertIds = new Set<string>();
   await runDetection(inputs, rules, {
     engine,
-    store: new MemoryStateStore(),
+    store,
     summary,
     latenessMs,
     ...(source ? { format: source } : {}),
@@ -67,6 +73,7 @@ export async function detectCommand(
       const detectedAt = new Date(io.now());
       const alert: Alert = buildAlert(rule, match, { hostNames, detectedAt });
       progress.clear();
+      alertIds.add(alert.id);
       await sink.publish(alert);
     },
     onProgress: (object, stats) => {
@@ -79,14 +86,29 @@ export async function detectCommand(
         object,
         bytes: totals.bytes + stats.bytes,
         events: totals.events + stats.events,
-        alerts: sink.count,
+        alerts: alertIds.size,
       });
     },
   });
   progress.clear();
-  summary.alerts = sink.count;
+  summary.alerts = alertIds.size;
   io.stderr.write(summary.format(io.now() - startedAt, lateness));
   return 0;
+}
+
+/**
+ * Where sequence state and alerts go. A local run keeps state in memory
+ * and prints alerts; this is the one place to choose another store (a
+ * DynamoDB table) or sink (an SNS topic).
+ */
+function openDestinations(
+  format: AlertFormat,
+  io: CliIo,
+): { store: StateStore<KeyState>; sink: AlertSink } {
+  return {
+    store: new MemoryStateStore<KeyState>(),
+    sink: new StreamAlertSink(io.stdout, format),
+  };
 }
 
 function readFormat(value: unknown, io: CliIo): AlertFormat {
