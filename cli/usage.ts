@@ -73,7 +73,8 @@ unreadable path.
   normalize: `Usage: eqlambda normalize [options] [PATHS...]
 
 Decodes the files under PATHS (default events/exports) and prints each
-process event as the ECS document the rules see, one JSON object a line.
+event as the whole ECS document the rules see, one JSON object a line.
+Records a format skips on purpose (not process starts) are only counted.
 Malformed records are counted and the first few shown on stderr.
 
 Options:

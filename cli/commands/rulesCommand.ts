@@ -29,10 +29,11 @@ export async function rulesCommand(
     return 0;
   }
   if (subcommand !== 'check') {
-    throw new UsageError(
-      `unknown rules command ${JSON.stringify(subcommand ?? '')}; ` +
-        'use: eqlambda rules check [PATHS...]',
-    );
+    const given =
+      subcommand === undefined
+        ? 'no rules command given'
+        : `unknown rules command ${JSON.stringify(subcommand)}`;
+    throw new UsageError(`${given}; use: eqlambda rules check [PATHS...]`);
   }
   const files = await listFiles(
     paths.length > 0 ? paths : [bundledRulesPath()],
