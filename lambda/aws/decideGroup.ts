@@ -32,6 +32,7 @@ const ITEM_BUDGET_BYTES = ITEM_LIMIT_BYTES - 40 * 1024;
 // An undelivered alert is kept as long as SQS keeps a message (14 days at
 // most), so that a redelivery always finds it.
 const OUTBOX_RETENTION_MS = 14 * 24 * 3_600_000;
+const TTL_FLOOR_MS = 24 * 3_600_000;
 
 /**
  * Advances one group's stored state with new candidates and composes the
@@ -56,7 +57,10 @@ export async function decideGroup(
     const newAlerts = await Promise.all(
       result.matches.map((match) => alertFor(work.rule, match)),
     );
-    const record = composeRecord(work.pk, stored, result, newAlerts, now);
+    const record = composeRecord(work.pk, stored, result, newAlerts, {
+      now,
+      wallClock: pipeline.clock(),
+    });
     const fits = encodeGroupItem(record).bytes <= ITEM_BUDGET_BYTES;
     if (fits || cap <= 1) {
       return {
@@ -98,14 +102,17 @@ function composeRecord(
   stored: GroupRecord | null,
   result: AdvanceResult,
   newAlerts: readonly Alert[],
-  now: number,
+  time: { now: number; wallClock: number },
 ): GroupRecord {
   const outbox = mergeOutbox(stored?.outbox ?? [], newAlerts);
-  const stateExpiresMs = result.expiresAt ?? now;
-  const keepMs =
-    outbox.length > 0
-      ? Math.max(stateExpiresMs, now + OUTBOX_RETENTION_MS)
-      : stateExpiresMs;
+  const stateExpiresMs = result.expiresAt ?? time.now;
+  // The TTL never falls within a day of the wall clock, so that a backfill
+  // (whose "now" is event time, long past) keeps its state while it runs.
+  const keepMs = Math.max(
+    stateExpiresMs,
+    time.wallClock + TTL_FLOOR_MS,
+    outbox.length > 0 ? time.wallClock + OUTBOX_RETENTION_MS : 0,
+  );
   return {
     pk,
     state: result.state,

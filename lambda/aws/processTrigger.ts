@@ -3,7 +3,7 @@ import { deliverAlerts } from './deliverAlerts';
 import { HostNameCache } from './HostNameCache';
 import type { Pipeline } from './Pipeline';
 import type { Trigger } from './parseTrigger';
-import { processObject } from './processObject';
+import { type ObjectContext, processObject } from './processObject';
 import { settleOutboxes } from './settleOutboxes';
 
 /** The outcome of one invocation. */
@@ -20,6 +20,8 @@ export interface InvocationContext {
   /** Epoch ms when the invocation will be stopped. */
   readonly deadline: number;
   readonly log: Record<string, unknown>;
+  /** The matcher's "now" for an object; default the wall clock. */
+  readonly nowFor?: ObjectContext['nowFor'];
 }
 
 /**
@@ -56,7 +58,11 @@ export async function processTrigger(
       try {
         objects += 1;
         pending.push(
-          ...(await processObject(ref, pipeline, { hostNames, log })),
+          ...(await processObject(ref, pipeline, {
+            hostNames,
+            log,
+            ...(context.nowFor ? { nowFor: context.nowFor } : {}),
+          })),
         );
       } catch (error) {
         pipeline.log.error('object failed; the message will be retried', {
