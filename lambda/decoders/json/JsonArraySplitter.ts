@@ -63,6 +63,8 @@ export class JsonArraySplitter {
   #escaped = false;
   #keyBytes: number[] | undefined;
   #capturing = false;
+  // Nesting depth inside the element being captured.
+  #depth = 0;
   #captured: Buffer[] = [];
   #capturedBytes = 0;
   #oversize = false;
@@ -89,22 +91,29 @@ export class JsonArraySplitter {
       const byte = chunk[i] as number;
       this.#here = this.#offset + i;
       if (this.#inString) {
-        this.#scanStringByte(byte);
-      } else if (this.#isTargetLevel() && !this.#capturing) {
+        if (this.#keyBytes !== undefined) this.#scanStringByte(byte);
+        else {
+          // Jump to the string's end: most bytes of a document are in strings.
+          const close = this.#skipString(chunk, i);
+          i = close === -1 ? chunk.length - 1 : close;
+        }
+      } else if (this.#capturing) {
+        // Inside an element only its own nesting matters, so a depth count
+        // stands in for the stack: this is the loop that sees most bytes.
+        if (!this.#scanElementByte(byte)) {
+          this.#keep(chunk.subarray(captureFrom, i));
+          captureFrom = -1;
+          items.push(this.#finishCapture());
+          if (byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) {
+            this.#close(byte, items);
+          }
+        }
+      } else if (this.#isTargetLevel()) {
         if (byte === CLOSE_ARRAY) this.#close(byte, items);
         else if (!isWhitespace(byte) && byte !== COMMA) {
           this.#startCapture(byte, this.#offset + i);
           captureFrom = i;
         }
-      } else if (
-        this.#capturing &&
-        this.#stackIsTargetLevel() &&
-        (byte === COMMA || byte === CLOSE_ARRAY)
-      ) {
-        this.#keep(chunk.subarray(captureFrom, i));
-        captureFrom = -1;
-        items.push(this.#finishCapture());
-        if (byte === CLOSE_ARRAY) this.#close(byte, items);
       } else {
         this.#scanStructure(byte, items);
       }
@@ -117,6 +126,60 @@ export class JsonArraySplitter {
     this.#offset += chunk.length;
     this.#here = this.#offset;
     return items;
+  }
+
+  // Finds the quote that ends the string being read, from `from` on, and
+  // returns its index, or -1 when the chunk ends inside the string (keeping
+  // whether its last byte escapes the next chunk's first). Strings hold no
+  // raw newlines in JSON, so no line is skipped uncounted.
+  #skipString(chunk: Buffer, from: number): number {
+    let position = from;
+    if (this.#escaped) {
+      this.#escaped = false;
+      position += 1;
+    }
+    while (position <= chunk.length) {
+      const quote = chunk.indexOf(QUOTE, position);
+      const end = quote === -1 ? chunk.length : quote;
+      let backslashes = 0;
+      while (end - backslashes - 1 >= position) {
+        if (chunk[end - backslashes - 1] !== BACKSLASH) break;
+        backslashes += 1;
+      }
+      if (quote === -1) {
+        this.#escaped = backslashes % 2 === 1;
+        return -1;
+      }
+      if (backslashes % 2 === 0) {
+        this.#inString = false;
+        return quote;
+      }
+      position = quote + 1;
+    }
+    return -1;
+  }
+
+  // Follows one byte of an element; false when the byte ends the element
+  // (a comma or closing bracket at its own level).
+  #scanElementByte(byte: number): boolean {
+    switch (byte) {
+      case QUOTE:
+        this.#inString = true;
+        return true;
+      case OPEN_OBJECT:
+      case OPEN_ARRAY:
+        this.#depth += 1;
+        return true;
+      case CLOSE_OBJECT:
+      case CLOSE_ARRAY:
+        if (this.#depth === 0) return false;
+        this.#depth -= 1;
+        return true;
+      case COMMA:
+        return this.#depth !== 0;
+      default:
+        return true;
+    }
   }
 
   /** Reports an input that ended early or held no such array. */
@@ -241,8 +304,8 @@ export class JsonArraySplitter {
     this.#oversize = false;
     this.#startLine = this.#line;
     this.#startOffset = offset;
-    // The first byte still opens a container or string for the scanner.
-    this.#scanStructure(byte, []);
+    this.#depth = 0;
+    this.#scanElementByte(byte);
   }
 
   #keep(bytes: Buffer): void {

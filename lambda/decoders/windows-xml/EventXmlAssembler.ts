@@ -183,8 +183,12 @@ export class EventXmlAssembler {
     return undefined;
   }
 
-  // Where the current element sits below <Event>: `System/EventID`.
+  // Where the current element sits below <Event>: `System/EventID`. Only
+  // the first two levels matter, so deeper places are not spelled out.
   #place(): string {
-    return this.#path.slice(1).join('/');
+    const path = this.#path;
+    if (path.length === 2) return path[1] ?? '';
+    if (path.length === 3) return `${path[1]}/${path[2]}`;
+    return '';
   }
 }

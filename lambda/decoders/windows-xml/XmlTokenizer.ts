@@ -108,21 +108,12 @@ export class XmlTokenizer {
     const inner = selfClosing ? body.slice(0, -1) : body;
     const nameEnd = inner.search(NAME_END);
     const name = nameEnd === -1 ? inner : inner.slice(0, nameEnd);
-    const attributes: Record<string, string> = {};
-    if (nameEnd !== -1) {
-      ATTRIBUTE.lastIndex = nameEnd;
-      for (const match of inner.matchAll(ATTRIBUTE)) {
-        const key = localName(match[1] ?? '');
-        attributes[key] = decodeXmlEntities(match[2] ?? match[3] ?? '');
-      }
-    }
-    return {
-      kind: 'open',
-      name: localName(name),
-      attributes,
+    return new OpenTag(
+      localName(name),
+      nameEnd === -1 ? '' : inner.slice(nameEnd),
       selfClosing,
-      line: this.#line,
-    };
+      this.#line,
+    );
   }
 
   #countLines(input: string, from: number, to: number): void {
@@ -134,6 +125,45 @@ export class XmlTokenizer {
   #error(reason: string): XmlToken {
     return { kind: 'error', reason, line: this.#line };
   }
+}
+
+// A start tag whose attributes are parsed only when first read: most tags
+// of an event log are never asked for theirs.
+class OpenTag {
+  readonly kind = 'open';
+  private parsed: Record<string, string> | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly attributeText: string,
+    readonly selfClosing: boolean,
+    readonly line: number,
+  ) {}
+
+  get attributes(): Readonly<Record<string, string>> {
+    this.parsed ??= readAttributes(this.attributeText);
+    return this.parsed;
+  }
+
+  // Lets tests compare tokens as plain data.
+  toJSON() {
+    const { kind, name, attributes, selfClosing, line } = this;
+    return { kind, name, attributes, selfClosing, line };
+  }
+}
+
+// An exec loop on one shared pattern: matchAll would build a new RegExp for
+// every tag.
+function readAttributes(text: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  ATTRIBUTE.lastIndex = 0;
+  let match = ATTRIBUTE.exec(text);
+  while (match !== null) {
+    const value = match[2] ?? match[3] ?? '';
+    attributes[localName(match[1] ?? '')] = decodeXmlEntities(value);
+    match = ATTRIBUTE.exec(text);
+  }
+  return attributes;
 }
 
 function skipPast(input: string, from: number, terminator: string) {
