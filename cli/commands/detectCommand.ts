@@ -63,6 +63,11 @@ export async function detectCommand(
   // Distinct ids, so that a replayed match is counted once as it is
   // delivered once.
   const alertIds = new Set<string>();
+  // CrowdStrike names hosts in aidmaster files, which may be read after the
+  // events (they sort after data/ in FDR's layout): an alert whose host has
+  // no name yet waits for the end of the run.
+  const unnamed: { alert: Alert; hostNames: ReadonlyMap<string, string> }[] =
+    [];
   await runDetection(inputs, rules, {
     engine,
     store,
@@ -72,8 +77,12 @@ export async function detectCommand(
     onFound: async ({ rule, match, hostNames }) => {
       const detectedAt = new Date(io.now());
       const alert: Alert = buildAlert(rule, match, { hostNames, detectedAt });
-      progress.clear();
       alertIds.add(alert.id);
+      if (alert.host.name === null && alert.host.id !== null) {
+        unnamed.push({ alert, hostNames });
+        return;
+      }
+      progress.clear();
       await sink.publish(alert);
     },
     onProgress: (object, stats) => {
@@ -91,6 +100,9 @@ export async function detectCommand(
     },
   });
   progress.clear();
+  for (const { alert, hostNames } of unnamed) {
+    await sink.publish(nameHost(alert, hostNames));
+  }
   summary.alerts = alertIds.size;
   io.stderr.write(summary.format(io.now() - startedAt, lateness));
   return 0;
@@ -109,6 +121,12 @@ function openDestinations(
     store: new MemoryStateStore<KeyState>(),
     sink: new StreamAlertSink(io.stdout, format),
   };
+}
+
+function nameHost(alert: Alert, hostNames: ReadonlyMap<string, string>) {
+  const id = alert.host.id;
+  const name = id === null ? null : (hostNames.get(id) ?? null);
+  return name === null ? alert : { ...alert, host: { id, name } };
 }
 
 function readFormat(value: unknown, io: CliIo): AlertFormat {
