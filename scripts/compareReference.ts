@@ -10,10 +10,14 @@
  * prints a table of the compared ECS fields (ours, Elastic's, verdict),
  * then a count of verdicts over all samples. Differences already looked
  * into carry their reason (`compareReference/knownDifferences.ts`). Exits 1
- * when a field differs or is missing in ours without a recorded reason.
+ * when a field differs or is missing in ours without a recorded reason, 2
+ * when REFERENCE_DIR has no `formats/`. A last, informational section
+ * splits tricky command lines our way and each Elastic pipeline's way.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compareArgRules } from './compareReference/compareArgRules';
 import {
   compareFields,
   type FieldComparison,
@@ -34,11 +38,16 @@ interface Row extends FieldComparison {
 
 function main(argv: readonly string[]): number {
   const referenceDir = resolve(argv[0] ?? resolve(REPO, '../shared/reference'));
+  if (!existsSync(resolve(referenceDir, 'formats'))) {
+    console.error(`no formats/ folder in ${referenceDir}`);
+    return 2;
+  }
   const rows: Row[] = [];
   for (const sample of readSamples(referenceDir)) {
     rows.push(...checkSample(sample));
   }
   printSummary(rows);
+  printArgRules();
   return rows.some(isUnexplained) ? 1 : 0;
 }
 
@@ -79,7 +88,9 @@ function printTable(rows: readonly Row[], record: number | undefined) {
       `${pad(row.field, FIELD_WIDTH)} ${pad(show(row.ours), VALUE_WIDTH)} ${pad(show(row.elastic), VALUE_WIDTH)} ${verdict}`,
     );
   }
-  const notes = rows.filter((row) => isDifference(row.verdict));
+  const notes = rows.filter(
+    (row) => row.verdict === 'equivalent' || isDifference(row.verdict),
+  );
   for (const row of notes) {
     console.log(`\n  ${row.field}: ${row.verdict}`);
     console.log(`    ours:      ${full(row.ours)}`);
@@ -98,6 +109,21 @@ function printSummary(rows: readonly Row[]) {
   for (const [verdict, count] of counts) console.log(`  ${verdict}: ${count}`);
   const unexplained = rows.filter(isUnexplained).length;
   console.log(`  differences without a recorded reason: ${unexplained}`);
+}
+
+// Informational: the reference samples' command lines are too plain to
+// show how splitting rules differ, so these lines are split every way.
+function printArgRules() {
+  const disagreements = compareArgRules();
+  console.log(
+    `\n## process.args: ours vs Elastic's pipeline rules (${disagreements.length} disagreements, informational)`,
+  );
+  for (const item of disagreements) {
+    console.log(`\n  ${JSON.stringify(item.commandLine)}`);
+    console.log(`    rule:      ${item.rule.name} (${item.rule.usedBy})`);
+    console.log(`    ours:      ${JSON.stringify(item.ours)}`);
+    console.log(`    Elastic's: ${JSON.stringify(item.elastic)}`);
+  }
 }
 
 function isDifference(verdict: Verdict): boolean {
