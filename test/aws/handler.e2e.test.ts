@@ -82,7 +82,6 @@ function stubEnvironment(): void {
     ALERT_TOPIC_ARN: topicArn,
     RULES_DIR: FIXTURE_RULES,
     LOG_LEVEL: 'SILENT',
-    POWERTOOLS_METRICS_DISABLED: 'true',
     AWS_ENDPOINT_URL: moto.endpoint,
     AWS_REGION: REGION,
     AWS_ACCESS_KEY_ID: 'testing',
@@ -136,6 +135,21 @@ function sqsEvent(messages: readonly Message[]) {
   };
 }
 
+/** Metric values from the CloudWatch embedded-metric lines printed. */
+function metricsIn(lines: readonly string[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const line of lines.join('').split('\n')) {
+    if (!line.includes('"CloudWatchMetrics"')) continue;
+    const document = JSON.parse(line);
+    const [directive] = document._aws.CloudWatchMetrics;
+    expect(directive.Namespace).toBe('eqlambda');
+    for (const metric of directive.Metrics) {
+      values[metric.Name] = document[metric.Name];
+    }
+  }
+  return values;
+}
+
 function lambdaContext(): Context {
   return {
     awsRequestId: 'c0ffee00-0000-4000-8000-000000000001',
@@ -160,8 +174,12 @@ describe('the Lambda handler against moto_server', () => {
     expect(notifications.length).toBeGreaterThanOrEqual(1);
 
     const { handler } = await import('../../lambda/handler');
+    const stdout = vi.spyOn(process.stdout, 'write').mockReturnValue(true);
     const result = await handler(sqsEvent(notifications), lambdaContext());
+    const printed = stdout.mock.calls.map((call) => String(call[0]));
+    stdout.mockRestore();
     expect(result).toEqual({ batchItemFailures: [] });
+    expect(metricsIn(printed)).toMatchObject({ Objects: 1, Alerts: 1 });
 
     const delivered = await receiveAll(alertsQueueUrl);
     expect(delivered).toHaveLength(1);

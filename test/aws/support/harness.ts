@@ -5,6 +5,7 @@ import type {
 } from '../../../lambda/aws/AlertPublisher';
 import type { DetectionEngine } from '../../../lambda/aws/DetectionEngine';
 import { DynamoStateStore } from '../../../lambda/aws/DynamoStateStore';
+import { ObjectUnavailableError } from '../../../lambda/aws/errors';
 import type { Pipeline } from '../../../lambda/aws/Pipeline';
 import {
   processTrigger,
@@ -66,6 +67,11 @@ export interface Harness {
   now: number;
   /** Processes the objects as one direct invocation. */
   run(keys: readonly string[], store?: StateStore): Promise<TriggerOutcome>;
+  /** Processes an SQS batch: one message per entry, its objects' keys. */
+  runBatch(
+    messages: Record<string, readonly string[]>,
+    store?: StateStore,
+  ): Promise<TriggerOutcome>;
 }
 
 let tables = 0;
@@ -96,7 +102,8 @@ export async function makeHarness(
     tableName,
     now: 0,
     pipeline: undefined as unknown as Pipeline,
-    run: (keys, override) => runKeys(harness, keys, override),
+    run: (keys, override) => runKeys(harness, { '': keys }, override),
+    runBatch: (messages, override) => runKeys(harness, messages, override),
   };
   (harness as { pipeline: Pipeline }).pipeline = {
     engine,
@@ -121,20 +128,19 @@ export async function makeHarness(
 
 function runKeys(
   harness: Harness,
-  keys: readonly string[],
+  messages: Record<string, readonly string[]>,
   store?: StateStore,
 ): Promise<TriggerOutcome> {
   const pipeline = store ? { ...harness.pipeline, store } : harness.pipeline;
+  const direct = Object.keys(messages).length === 1 && '' in messages;
   return processTrigger(
     {
-      kind: 'direct',
-      messages: [
-        {
-          messageId: null,
-          objects: keys.map((key) => ({ bucket: 'test', key, size: null })),
-          error: null,
-        },
-      ],
+      kind: direct ? 'direct' : 'sqs',
+      messages: Object.entries(messages).map(([id, keys]) => ({
+        messageId: direct ? null : id,
+        objects: keys.map((key) => ({ bucket: 'test', key, size: null })),
+        error: null,
+      })),
     },
     pipeline,
     { deadline: harness.now + 60_000, log: {} },
@@ -146,6 +152,7 @@ async function* readFromMap(
   key: string,
 ): AsyncGenerator<Buffer> {
   const body = objects.get(key);
-  if (body === undefined) throw new Error(`test object ${key} not put`);
+  if (body === undefined)
+    throw new ObjectUnavailableError('test', key, 'missing');
   yield body;
 }
