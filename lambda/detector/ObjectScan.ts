@@ -107,19 +107,19 @@ export class ObjectScan {
       return;
     }
     this.#format = choice.decoder.name;
-    const all = replay(head, chunks);
     if (choice.decoder.kind === 'stream') {
-      await this.#readStream(choice.decoder, all);
+      await this.#readStream(choice.decoder, replay(head, chunks));
     } else {
       const syntax = escapeSyntaxOf(headBytes);
-      await this.#readLines(choice.decoder, syntax, all);
+      await this.#readLines(choice.decoder, syntax, head, chunks);
     }
   }
 
   async #readLines(
     decoder: LineDecoder,
     syntax: EscapeSyntax,
-    chunks: AsyncIterable<Buffer>,
+    head: readonly Buffer[],
+    rest: AsyncIterator<Buffer>,
   ): Promise<void> {
     const prefilter =
       this.#options.needlePrefilter === false
@@ -135,8 +135,9 @@ export class ObjectScan {
         }),
     });
     try {
-      for await (const chunk of chunks) {
-        reader.push(chunk);
+      for (const chunk of head) reader.push(chunk);
+      for (let next = await rest.next(); !next.done; next = await rest.next()) {
+        reader.push(next.value);
         this.#sync(reader);
       }
       reader.end();
