@@ -2,6 +2,15 @@
 export type WildcardMatcher = (text: string) => boolean;
 
 const ANY_ONE = -1;
+const STAR = -2;
+const BACKSLASH = 0x5c;
+
+/**
+ * The pattern dialect: `eql` for `:` and `like`, where every character but
+ * `*` and `?` is literal; `lucene` for Lucene's wildcard query, where `\`
+ * also escapes the next character.
+ */
+export type WildcardSyntax = 'eql' | 'lucene';
 
 interface CompiledPattern {
   /** Pattern split at `*`; segments[0] is anchored at the start. */
@@ -29,10 +38,13 @@ interface CompiledPattern {
 export function compileWildcard(
   patterns: string | readonly string[],
   caseInsensitive: boolean,
+  syntax: WildcardSyntax = 'eql',
 ): WildcardMatcher {
   const list = typeof patterns === 'string' ? [patterns] : patterns;
   const fold = (text: string) => (caseInsensitive ? text.toLowerCase() : text);
-  const compiled = list.map((pattern) => compilePattern(fold(pattern)));
+  const compiled = list.map((pattern) =>
+    compilePattern(tokenize(fold(pattern), syntax)),
+  );
   const needsCodePoints = compiled.some((c) => c.plain === null);
   return (text) => {
     const subject = fold(text);
@@ -57,16 +69,35 @@ function codePoint(char: string): number {
   return char.codePointAt(0) as number;
 }
 
-function compilePattern(pattern: string): CompiledPattern {
-  const pieces = pattern.split('*');
-  const hasStar = pieces.length > 1;
-  if (!pattern.includes('?')) {
-    return { segments: [], plain: pieces, hasStar };
+/** The pattern as code points, with STAR and ANY_ONE for wildcards. */
+function tokenize(pattern: string, syntax: WildcardSyntax): number[] {
+  const points = Array.from(pattern, codePoint);
+  const tokens: number[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const point = points[i] as number;
+    const next = points[i + 1];
+    if (syntax === 'lucene' && point === BACKSLASH && next !== undefined) {
+      tokens.push(next);
+      i++;
+    } else if (point === 0x2a) {
+      tokens.push(STAR);
+    } else {
+      tokens.push(point === 0x3f ? ANY_ONE : point);
+    }
   }
-  const segments = pieces.map((piece) =>
-    Array.from(piece, (char) => (char === '?' ? ANY_ONE : codePoint(char))),
-  );
-  return { segments, plain: null, hasStar };
+  return tokens;
+}
+
+function compilePattern(tokens: readonly number[]): CompiledPattern {
+  const segments: number[][] = [[]];
+  for (const token of tokens) {
+    if (token === STAR) segments.push([]);
+    else (segments[segments.length - 1] as number[]).push(token);
+  }
+  const hasStar = segments.length > 1;
+  if (tokens.includes(ANY_ONE)) return { segments, plain: null, hasStar };
+  const plain = segments.map((segment) => String.fromCodePoint(...segment));
+  return { segments, plain, hasStar };
 }
 
 function matchPlain(

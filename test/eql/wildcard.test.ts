@@ -94,3 +94,24 @@ describe('compileWildcard', () => {
     expect(hasWildcard('*')).toBe(true);
   });
 });
+
+describe('compileWildcard with Lucene syntax', () => {
+  it('lets a backslash escape a star, a question mark or itself', () => {
+    expect(compileWildcard('a\\*', false, 'lucene')('a*')).toBe(true);
+    expect(compileWildcard('a\\*', false, 'lucene')('ab')).toBe(false);
+    expect(compileWildcard('a\\?', false, 'lucene')('a?')).toBe(true);
+    expect(compileWildcard('a\\\\b', false, 'lucene')('a\\b')).toBe(true);
+  });
+
+  it('reads a backslash before an ordinary character as that character', () => {
+    expect(compileWildcard('*\\cmd', false, 'lucene')('xcmd')).toBe(true);
+  });
+
+  it('keeps a trailing backslash literal', () => {
+    expect(compileWildcard('a\\', false, 'lucene')('a\\')).toBe(true);
+  });
+
+  it('leaves backslashes literal in EQL syntax', () => {
+    expect(compileWildcard('a\\*', false)('a\\xyz')).toBe(true);
+  });
+});

@@ -16,7 +16,8 @@ import { isTrue } from './truth';
  *   `like`, `regex`, `in`, and `startsWith`, `endsWith`, `stringContains`,
  *   `cidrMatch` on a field) becomes a Lucene query. It matches when any
  *   element of a multi-valued field passes, and fails on a missing or null
- *   field.
+ *   field. (`endsWith` and `stringContains` become wildcard queries, so
+ *   `*`, `?` and `\` in their literal act as wildcards and escape.)
  * - Its negation (`!=`, `not in`, `not ...`) becomes a `must_not` of that
  *   query: the complement. So `process.args != "/i"` is false when any
  *   element is `/i`, and true when `process.args` is missing.
@@ -92,7 +93,7 @@ function isScript(written: ExprNode): boolean {
       const [first, ...rest] = node.args;
       const spec = findFunction(node.name);
       return !(
-        spec?.runsAsQuery &&
+        spec?.asFieldQuery &&
         first?.kind === 'field' &&
         rest.every(isConstant)
       );

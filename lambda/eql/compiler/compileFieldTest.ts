@@ -84,10 +84,11 @@ function compileFieldIn(node: InNode, ctx: CompileContext): Predicate {
 function compileFieldCall(node: CallNode, ctx: CompileContext): Predicate {
   const spec = resolveFunction(node, ctx);
   const [field, ...rest] = node.args;
-  const constants = rest.map((arg) => compileValue(arg, ctx)({}) as Scalar);
-  const options = { caseInsensitive: node.caseInsensitive, floatLiterals: [] };
+  const literals = rest.map((arg) => compileValue(arg, ctx)({}) as Scalar);
+  const asQuery = spec.asFieldQuery;
+  if (!asQuery) throw ctx.fail(node.pos, `${spec.name} is not a field query`);
   return anyElement(
     field as FieldNode,
-    (value) => spec.apply([value, ...constants], options) === true,
+    asQuery(literals, node.caseInsensitive),
   );
 }

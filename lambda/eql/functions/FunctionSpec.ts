@@ -34,11 +34,17 @@ export interface FunctionSpec {
   readonly literalOnly?: readonly number[];
   readonly returns: EqlType;
   /**
-   * Whether Elasticsearch turns a call on a plain field with literal
+   * Present when Elasticsearch turns a call on a plain field with literal
    * arguments into a Lucene query (prefix, wildcard, terms) instead of a
-   * script, which changes what its negation matches: see compileCondition.
+   * script. Given the literal arguments (after the field), it builds the
+   * test that query applies to each element of the field. This changes
+   * what a negation matches (see compileCondition) and, for the wildcard
+   * queries, how `*`, `?` and `\` in the literal behave.
    */
-  readonly runsAsQuery?: boolean;
+  readonly asFieldQuery?: (
+    literals: readonly Scalar[],
+    caseInsensitive: boolean,
+  ) => (value: Scalar) => boolean;
   /**
    * Checks a literal argument when the query loads; returns why it is
    * invalid, or null when it is fine.

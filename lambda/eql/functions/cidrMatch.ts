@@ -36,6 +36,8 @@ export function isInBlock(address: Uint8Array, block: CidrBlock): boolean {
   return true;
 }
 
+const NO_OPTIONS = { caseInsensitive: false, floatLiterals: [] };
+
 const cidrCache = new Map<string, CidrBlock | null>();
 
 function cachedCidr(text: string): CidrBlock | null {
@@ -61,7 +63,8 @@ export const cidrMatchFunction: FunctionSpec = {
   hasInsensitiveForm: false,
   literalOnly: [1],
   returns: 'boolean',
-  runsAsQuery: true,
+  asFieldQuery: (literals) => (value) =>
+    cidrMatchFunction.apply([value, ...literals], NO_OPTIONS) === true,
   checkLiteral: (value, index) =>
     index === 0 || value === null || parseCidr(String(value)) !== null
       ? null
