@@ -1,25 +1,8 @@
 import { MAX_RECORD_CHARS } from '../common/limits';
+import { findStringEnd } from './findStringEnd';
+import type { SplitItem } from './SplitItem';
 
-/** One element of the array being split, or a problem found on the way. */
-export type SplitItem =
-  | {
-      readonly kind: 'element';
-      /** The element's JSON text, untouched. */
-      readonly text: string;
-      /** Position of the element in the array, from 0. */
-      readonly index: number;
-      /** Line of the element's first character, from 1. */
-      readonly line: number;
-      /** Byte offset of the element's first character, from 0. */
-      readonly offset: number;
-    }
-  | {
-      readonly kind: 'error';
-      readonly reason: string;
-      readonly index: number;
-      readonly line: number;
-      readonly offset: number;
-    };
+export type { SplitItem } from './SplitItem';
 
 const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
@@ -94,8 +77,10 @@ export class JsonArraySplitter {
         if (this.#keyBytes !== undefined) this.#scanStringByte(byte);
         else {
           // Jump to the string's end: most bytes of a document are in strings.
-          const close = this.#skipString(chunk, i);
-          i = close === -1 ? chunk.length - 1 : close;
+          const end = findStringEnd(chunk, i, this.#escaped);
+          this.#escaped = end.escaped;
+          this.#inString = end.index === -1;
+          i = end.index === -1 ? chunk.length - 1 : end.index;
         }
       } else if (this.#capturing) {
         // Inside an element only its own nesting matters, so a depth count
@@ -126,37 +111,6 @@ export class JsonArraySplitter {
     this.#offset += chunk.length;
     this.#here = this.#offset;
     return items;
-  }
-
-  // Finds the quote that ends the string being read, from `from` on, and
-  // returns its index, or -1 when the chunk ends inside the string (keeping
-  // whether its last byte escapes the next chunk's first). Strings hold no
-  // raw newlines in JSON, so no line is skipped uncounted.
-  #skipString(chunk: Buffer, from: number): number {
-    let position = from;
-    if (this.#escaped) {
-      this.#escaped = false;
-      position += 1;
-    }
-    while (position <= chunk.length) {
-      const quote = chunk.indexOf(QUOTE, position);
-      const end = quote === -1 ? chunk.length : quote;
-      let backslashes = 0;
-      while (end - backslashes - 1 >= position) {
-        if (chunk[end - backslashes - 1] !== BACKSLASH) break;
-        backslashes += 1;
-      }
-      if (quote === -1) {
-        this.#escaped = backslashes % 2 === 1;
-        return -1;
-      }
-      if (backslashes % 2 === 0) {
-        this.#inString = false;
-        return quote;
-      }
-      position = quote + 1;
-    }
-    return -1;
   }
 
   // Follows one byte of an element; false when the byte ends the element

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MAX_RECORD_CHARS } from '../../../lambda/decoders/common/limits';
 import type { DecodeResult } from '../../../lambda/decoders/types';
 import { windowsXmlDecoder as decoder } from '../../../lambda/decoders/windows-xml/windowsXmlDecoder';
 import {
@@ -173,6 +174,18 @@ describe('windows-xml decoder', () => {
     const text = readFixture('windows-xml/one-per-line.xml').slice(0, 500);
     const results = await decodeText(text);
     expect(reasonOf(results.at(-1))).toBe('input ended inside <Event>');
+  });
+
+  it('refuses an event past the size limit and reads the next', async () => {
+    const huge = 'a'.repeat(MAX_RECORD_CHARS + 1);
+    const text =
+      `<Event><System><EventID>1</EventID><Channel>Microsoft-Windows-Sysmon/Operational</Channel></System><EventData><Data Name='CommandLine'>${huge}</Data></EventData></Event>\n` +
+      readFixture('windows-xml/one-per-line.xml');
+    const results = await decodeText(text, 65536);
+    expect(reasonOf(results[0])).toBe(
+      `<Event> exceeds the limit of ${MAX_RECORD_CHARS} characters`,
+    );
+    expect(kinds(results).slice(1)).toEqual(['event', 'skipped', 'event']);
   });
 
   it('reports an input with no events at all', async () => {
