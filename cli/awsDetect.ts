@@ -80,6 +80,10 @@ export async function awsDetect(
     topic: { type: 'string' },
     'max-alerts': { type: 'string', default: '100' },
   });
+  if (values.help) {
+    io.stdout.write(AWS_DETECT_USAGE);
+    return 0;
+  }
   const urls = readUrls(positionals);
   const rules = await loadRulesOrExit(
     (values.rules as string[] | undefined) ?? [bundledRulesPath()],

@@ -1,6 +1,7 @@
 import type { Alert } from '../../lambda/alerts/Alert';
 import { buildAlert } from '../../lambda/alerts/buildAlert';
 import type { KeyState } from '../../lambda/engine/KeyState';
+import { awsDetect, isAwsDetect } from '../awsDetect';
 import { bundledRulesPath } from '../bundledRulesPath';
 import type { CliIo } from '../CliIo';
 import type { AlertSink } from '../detect/AlertSink';
@@ -34,6 +35,7 @@ export async function detectCommand(
   io: CliIo,
   engine: DetectEngine,
 ): Promise<number> {
+  if (isAwsDetect(args)) return awsDetect(args, io);
   const { values, positionals } = parseCommandArgs('detect', args, {
     rules: { type: 'string', multiple: true },
     format: { type: 'string' },
