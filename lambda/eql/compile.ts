@@ -19,7 +19,7 @@ import { compileCondition } from './compiler/compileCondition';
 import { compileJoinKey } from './compiler/compileJoinKey';
 import { readFieldValue } from './compiler/fields';
 import { validateExpression } from './compiler/validateExpression';
-import { elementsOf } from './compiler/values';
+import { someElement } from './compiler/values';
 
 const MAX_RUNS = 100;
 
@@ -160,6 +160,6 @@ function compileEventQuery(
  */
 function compileCategoryTest(category: string): Predicate {
   const read = readFieldValue('event.category');
-  return (event: EcsDocument) =>
-    elementsOf(read(event)).some((value) => value === category);
+  const isCategory = (value: unknown) => value === category;
+  return (event: EcsDocument) => someElement(read(event), isCategory);
 }

@@ -14,7 +14,7 @@ import { compilePatternTest, type ScalarTest } from './compilePatternTest';
 import { compileValue } from './compileValue';
 import { readFieldValue } from './fields';
 import { resolveFunction } from './validateExpression';
-import { elementsOf, type Scalar } from './values';
+import { type Scalar, someElement } from './values';
 
 /**
  * Compiles a test of one plain field against literals, with the semantics
@@ -44,7 +44,7 @@ export function compileFieldTest(
 
 function anyElement(field: FieldNode, test: ScalarTest): Predicate {
   const read = readFieldValue(field.name);
-  return (event: EcsDocument) => elementsOf(read(event)).some(test);
+  return (event: EcsDocument) => someElement(read(event), test);
 }
 
 function compileFieldComparison(
@@ -69,11 +69,11 @@ function compileFieldComparison(
   if (op === '!=') {
     const equals = compileComparison('==');
     return (event) =>
-      !elementsOf(read(event)).some((element) => equals(element, value));
+      !someElement(read(event), (element) => equals(element, value) === true);
   }
   const test = compileComparison(op);
   return (event) =>
-    elementsOf(read(event)).some((element) => test(element, value) === true);
+    someElement(read(event), (element) => test(element, value) === true);
 }
 
 function compileFieldIn(node: InNode, ctx: CompileContext): Predicate {

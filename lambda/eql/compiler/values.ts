@@ -43,6 +43,22 @@ export function elementsOf(value: Value): readonly Scalar[] {
   return [value as Scalar];
 }
 
+/**
+ * True when any non-null element of a value passes `test`; false for null.
+ * The hot path of every field test, so it does not allocate.
+ */
+export function someElement(
+  value: Value,
+  test: (element: Scalar) => boolean,
+): boolean {
+  if (value === null) return false;
+  if (!Array.isArray(value)) return test(value as Scalar);
+  for (const element of value as readonly Scalar[]) {
+    if (test(element)) return true;
+  }
+  return false;
+}
+
 /** True when a value is a list of several elements. */
 export function isMulti(value: Value): value is readonly Scalar[] {
   return Array.isArray(value);
