@@ -186,6 +186,13 @@ describe('load-time errors', () => {
     const error = semanticError('process where substring("abc", "1") == "b"');
     expect(error.pos.column).toBe(32);
     expect(error.reason).toContain('must be a number');
+    expect(error.hint).toBe('write substring(source, start[, end])');
+  });
+
+  it('shows how to call a function given the wrong number of arguments', () => {
+    const error = semanticError('process where startsWith(process.name)');
+    expect(error.reason).toBe('startsWith takes 2 arguments, not 1');
+    expect(error.hint).toBe('write startsWith(source, substring)');
   });
 
   it('chains the regex error as the cause', () => {

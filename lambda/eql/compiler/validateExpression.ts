@@ -164,6 +164,7 @@ function checkArity(node: CallNode, spec: FunctionSpec, ctx: CompileContext) {
   throw ctx.fail(
     node.pos,
     `${spec.name} takes ${expected} argument${max === 1 ? '' : 's'}, not ${count}`,
+    `write ${spec.usage}`,
   );
 }
 
@@ -189,5 +190,6 @@ function checkArgumentType(
   throw ctx.fail(
     arg.pos,
     `argument ${index + 1} of ${spec.name} must be a ${param}, not a ${actual}`,
+    `write ${spec.usage}`,
   );
 }

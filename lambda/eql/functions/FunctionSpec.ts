@@ -23,6 +23,8 @@ export interface CallOptions {
 export interface FunctionSpec {
   /** The name as Elasticsearch documents it (lookup ignores case). */
   readonly name: string;
+  /** How a call is written, for error hints: `indexOf(source, substring[, start])`. */
+  readonly usage: string;
   /** The type of each parameter; the last repeats when `variadic`. */
   readonly params: readonly EqlType[];
   /** How many arguments are required (the rest are optional). */

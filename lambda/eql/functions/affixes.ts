@@ -12,6 +12,7 @@ function affixFunction(
 ): FunctionSpec {
   return {
     name,
+    usage: `${name}(source, substring)`,
     params: ['string', 'string'],
     required: 2,
     hasInsensitiveForm: true,

@@ -43,9 +43,14 @@ function divide(a: number, b: number, hasFloatLiteral: boolean): number | null {
   return integral && !hasFloatLiteral ? Math.trunc(a / b) : a / b;
 }
 
-function arithmeticFunction(name: string, op: ArithmeticOp): FunctionSpec {
+function arithmeticFunction(
+  name: string,
+  op: ArithmeticOp,
+  usage: string,
+): FunctionSpec {
   return {
     name,
+    usage,
     params: ['number', 'number'],
     required: 2,
     hasInsensitiveForm: false,
@@ -57,9 +62,9 @@ function arithmeticFunction(name: string, op: ArithmeticOp): FunctionSpec {
 
 /** `add`, `subtract`, `multiply`, `divide` and `modulo`. */
 export const arithmeticFunctions: readonly FunctionSpec[] = [
-  arithmeticFunction('add', '+'),
-  arithmeticFunction('subtract', '-'),
-  arithmeticFunction('multiply', '*'),
-  arithmeticFunction('divide', '/'),
-  arithmeticFunction('modulo', '%'),
+  arithmeticFunction('add', '+', 'add(addend, addend)'),
+  arithmeticFunction('subtract', '-', 'subtract(minuend, subtrahend)'),
+  arithmeticFunction('multiply', '*', 'multiply(factor, factor)'),
+  arithmeticFunction('divide', '/', 'divide(dividend, divisor)'),
+  arithmeticFunction('modulo', '%', 'modulo(dividend, divisor)'),
 ];

@@ -11,6 +11,7 @@ import type { FunctionSpec } from './FunctionSpec';
  */
 export const betweenFunction: FunctionSpec = {
   name: 'between',
+  usage: 'between(source, left, right[, greedy])',
   params: ['string', 'string', 'string', 'boolean'],
   required: 3,
   hasInsensitiveForm: true,

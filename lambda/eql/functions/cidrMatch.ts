@@ -57,6 +57,7 @@ function cachedCidr(text: string): CidrBlock | null {
  */
 export const cidrMatchFunction: FunctionSpec = {
   name: 'cidrMatch',
+  usage: 'cidrMatch(ip, cidr_block, ...)',
   params: ['string', 'string'],
   required: 2,
   variadic: true,

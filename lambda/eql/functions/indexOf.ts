@@ -8,6 +8,7 @@ import type { FunctionSpec } from './FunctionSpec';
  */
 export const indexOfFunction: FunctionSpec = {
   name: 'indexOf',
+  usage: 'indexOf(source, substring[, start])',
   params: ['string', 'string', 'number'],
   required: 2,
   hasInsensitiveForm: true,

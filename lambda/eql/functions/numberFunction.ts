@@ -12,6 +12,7 @@ const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
  */
 export const numberFunction: FunctionSpec = {
   name: 'number',
+  usage: 'number(string[, base])',
   params: ['string', 'number'],
   required: 1,
   hasInsensitiveForm: false,

@@ -8,6 +8,7 @@ import type { FunctionSpec } from './FunctionSpec';
  */
 export const substringFunction: FunctionSpec = {
   name: 'substring',
+  usage: 'substring(source, start[, end])',
   params: ['string', 'number', 'number'],
   required: 2,
   hasInsensitiveForm: false,

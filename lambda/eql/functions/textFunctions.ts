@@ -4,6 +4,7 @@ import type { FunctionSpec } from './FunctionSpec';
 /** `length(string)`: its length in UTF-16 code units, as Java counts. */
 export const lengthFunction: FunctionSpec = {
   name: 'length',
+  usage: 'length(string)',
   params: ['string'],
   required: 1,
   hasInsensitiveForm: false,
@@ -17,6 +18,7 @@ export const lengthFunction: FunctionSpec = {
 /** `concat(value, ...)`: the values as text, joined; null if any is null. */
 export const concatFunction: FunctionSpec = {
   name: 'concat',
+  usage: 'concat(value, ...)',
   params: ['any'],
   required: 1,
   variadic: true,
@@ -36,6 +38,7 @@ export const concatFunction: FunctionSpec = {
 /** `string(value)`: the value as text; null stays null. */
 export const stringFunction: FunctionSpec = {
   name: 'string',
+  usage: 'string(value)',
   params: ['any'],
   required: 1,
   hasInsensitiveForm: false,
