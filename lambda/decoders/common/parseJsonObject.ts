@@ -8,11 +8,15 @@ export type ParsedJson =
   | { readonly ok: true; readonly value: JsonObject }
   | { readonly ok: false; readonly reason: string };
 
+const BYTE_ORDER_MARK = 0xfeff;
+
 /**
  * Parses one record's text as a JSON object, refusing oversize text and any
- * JSON value that is not an object. Never throws.
+ * JSON value that is not an object. A byte-order mark in front (the first
+ * line of a file saved by some Windows tools) is ignored. Never throws.
  */
-export function parseJsonObject(text: string): ParsedJson {
+export function parseJsonObject(input: string): ParsedJson {
+  const text = input.charCodeAt(0) === BYTE_ORDER_MARK ? input.slice(1) : input;
   if (text.length > MAX_RECORD_CHARS) {
     return {
       ok: false,

@@ -67,6 +67,14 @@ describe('ecs line decoder', () => {
     expect(event['@timestamp']).toBe('2022-04-04T18:53:08.6578986Z');
   });
 
+  it('ignores a byte-order mark in front of the first line', () => {
+    const line = '\uFEFF{"@timestamp":"2026-12-01T10:00:00Z"}';
+    expect(eventOf(ecsDecoder.decode(line, source))).toEqual({
+      '@timestamp': '2026-12-01T10:00:00Z',
+    });
+    expect(ecsDecoder.sniff([line])).toBe(true);
+  });
+
   it('reports a line that is not JSON', () => {
     expect(reasonOf(ecsDecoder.decode('{"@timestamp":', source))).toMatch(
       /^not JSON/,
