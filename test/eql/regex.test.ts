@@ -93,6 +93,17 @@ describe('compileRegex (Lucene syntax)', () => {
     );
   });
 
+  it('rejects groups nested too deep instead of exhausting the stack', () => {
+    const deep = `${'('.repeat(5000)}a${')'.repeat(5000)}`;
+    expect(() => compileRegex(deep, false)).toThrow(RegexSyntaxError);
+  });
+
+  it('rejects repetitions that would build a huge automaton', () => {
+    expect(() => compileRegex('((a{1000}){1000}){1000}', false)).toThrow(
+      RegexSyntaxError,
+    );
+  });
+
   it('finishes on 50 KB against (a*)*b without backtracking', () => {
     const text = 'a'.repeat(50_000);
     expect(matches('(a*)*b', text)).toBe(false);

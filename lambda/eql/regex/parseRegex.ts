@@ -22,6 +22,7 @@ const SHORTHANDS: Record<string, readonly CodeRange[]> = {
   W: complementRanges(WORD),
 };
 const MAX_REPEAT = 1000;
+const MAX_DEPTH = 200;
 
 /**
  * Parses Lucene regular expression syntax, as Elasticsearch's `regexp`
@@ -46,6 +47,7 @@ export function parseRegex(
 
 class RegexParser {
   private index = 0;
+  private depth = 0;
 
   constructor(
     private readonly chars: readonly string[],
@@ -141,7 +143,13 @@ class RegexParser {
 
   private parseGroup(): RegexNode {
     if (this.accept(')')) return { kind: 'empty' };
+    if (++this.depth > MAX_DEPTH) {
+      throw this.fail(
+        `groups nested deeper than ${MAX_DEPTH} are not supported`,
+      );
+    }
     const node = this.parseUnion();
+    this.depth--;
     if (!this.accept(')')) throw this.fail("expected ')'");
     return node;
   }
