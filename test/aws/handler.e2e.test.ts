@@ -211,6 +211,37 @@ describe('the Lambda handler against moto_server', () => {
     expect(await receiveAll(alertsQueueUrl)).toHaveLength(0);
   });
 
+  it('reads an object named by an EventBridge Object Created event', async () => {
+    const key = 'defend/eventbridge/wks 7.ndjson';
+    const start = Date.now();
+    const host = { id: 'eb-host-7', name: 'WKS-007' };
+    await clients.s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: key,
+        Body: ndjson([
+          msiInstall(host, start - 30_000),
+          screenConnect(host, start - 10_000),
+        ]),
+      }),
+    );
+    const { handler } = await import('../../lambda/handler');
+    const event = {
+      version: '0',
+      'detail-type': 'Object Created',
+      source: 'aws.s3',
+      detail: {
+        bucket: { name: BUCKET },
+        object: { key: 'defend/eventbridge/wks+7.ndjson', size: 1 },
+      },
+    };
+    expect(await handler(event, lambdaContext())).toEqual({ objects: 1 });
+    const delivered = await receiveAll(alertsQueueUrl);
+    expect(delivered).toHaveLength(1);
+    const alert = JSON.parse(JSON.parse(delivered[0]?.Body as string).Message);
+    expect(alert.host.name).toBe('WKS-007');
+  });
+
   it('reports only the unreadable message of a batch as failed', async () => {
     const { handler } = await import('../../lambda/handler');
     const missing = {
