@@ -61,7 +61,7 @@ export async function detectCommand(
   const { store, sink } = openDestinations(format, io);
   const summary = new RunSummary();
   const progress = new ProgressLine(io.stderr, io.now);
-  const totals = { bytes: 0, events: 0 };
+  const totals = { bytes: 0, records: 0 };
   // Distinct ids, so that a replayed match is counted once as it is
   // delivered once.
   const alertIds = new Set<string>();
@@ -90,13 +90,13 @@ export async function detectCommand(
     onProgress: (object, stats) => {
       if (stats === null) {
         totals.bytes = summary.bytes;
-        totals.events = summary.events;
+        totals.records = summary.records;
         return;
       }
       progress.update({
         object,
         bytes: totals.bytes + stats.bytes,
-        events: totals.events + stats.events,
+        records: totals.records + stats.records,
         alerts: alertIds.size,
       });
     },

@@ -7,13 +7,14 @@ const INTERVAL_MS = 250;
 export interface ProgressFigures {
   readonly object: string;
   readonly bytes: number;
-  readonly events: number;
+  /** Records read: lines, or records of a binary format. */
+  readonly records: number;
   readonly alerts: number;
 }
 
 /**
  * A single self-overwriting status line on a terminal's stderr: bytes,
- * events, event rate and alerts, redrawn at most four times a second.
+ * records, record rate and alerts, redrawn at most four times a second.
  * Silent when stderr is not a terminal, so logs and pipes stay clean.
  */
 export class ProgressLine {
@@ -35,10 +36,10 @@ export class ProgressLine {
     if (now - this.lastDrawn < INTERVAL_MS) return;
     this.lastDrawn = now;
     const seconds = Math.max((now - this.startedAt) / 1000, 0.001);
-    const rate = Math.round(figures.events / seconds).toLocaleString('en-US');
+    const rate = Math.round(figures.records / seconds).toLocaleString('en-US');
     const text =
       `${figures.object}  ${formatBytes(figures.bytes)}  ` +
-      `${plural(figures.events, 'event')}  ${rate}/s  ` +
+      `${plural(figures.records, 'record')}  ${rate}/s  ` +
       plural(figures.alerts, 'alert');
     this.output.write(`\r\x1b[K${text}`);
     this.drawn = true;

@@ -9,7 +9,7 @@ function terminal(isTTY: boolean) {
 const FIGURES = {
   object: 'a.ndjson',
   bytes: 2_500_000,
-  events: 1000,
+  records: 1000,
   alerts: 1,
 };
 
@@ -26,7 +26,7 @@ describe('ProgressLine', () => {
     line.update(FIGURES);
     expect(writes).toHaveLength(2);
     expect(writes[0]).toBe(
-      '\r\x1b[Ka.ndjson  2.5 MB  1,000 events  1,000/s  1 alert',
+      '\r\x1b[Ka.ndjson  2.5 MB  1,000 records  1,000/s  1 alert',
     );
   });
 
