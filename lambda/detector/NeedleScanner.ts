@@ -1,4 +1,10 @@
-const BLOCK_SPACE = 1 << 16;
+// Blocks are indexed by both bytes masked with 0x5f, which folds letter
+// case and keeps the table (12 KiB) in the first-level cache. Unrelated
+// bytes that share a masked value share an entry; the entry keeps the
+// smallest shift of them, so the scan may stop more often but never skips
+// an occurrence.
+const BLOCK_SPACE = 0x60 << 7;
+const FOLD = 0x5f;
 
 // Ranges shorter than this are scanned by one window; splitting them would
 // cost more than it saves.
@@ -38,15 +44,12 @@ export class NeedleScanner {
     const window = this.#window;
     for (let end = 1; end < window; end += 1) {
       const shift = window - 1 - end;
-      for (const block of caseVariants(needle[end - 1], needle[end])) {
-        if (shift < (this.#shift[block] as number)) {
-          this.#shift[block] = shift;
-        }
-        if (shift === 0) {
-          const list = (this.#verify[block] ?? []) as number[];
-          if (!list.includes(index)) list.push(index);
-          this.#verify[block] = list;
-        }
+      const block = blockOf(needle[end - 1] as number, needle[end] as number);
+      if (shift < (this.#shift[block] as number)) this.#shift[block] = shift;
+      if (shift === 0) {
+        const list = (this.#verify[block] ?? []) as number[];
+        if (!list.includes(index)) list.push(index);
+        this.#verify[block] = list;
       }
     }
   }
@@ -79,7 +82,8 @@ export class NeedleScanner {
     let pos = start;
     while (pos < end) {
       const step = shift[
-        ((bytes[pos - 1] as number) << 8) | (bytes[pos] as number)
+        (((bytes[pos - 1] as number) & FOLD) << 7) |
+          ((bytes[pos] as number) & FOLD)
       ] as number;
       if (step !== 0) {
         pos += step;
@@ -112,16 +116,16 @@ export class NeedleScanner {
     const endC = s3 + last;
     while (a < endA && b < endB && c < endC && d < to) {
       const stepA = shift[
-        ((bytes[a - 1] as number) << 8) | (bytes[a] as number)
+        (((bytes[a - 1] as number) & FOLD) << 7) | ((bytes[a] as number) & FOLD)
       ] as number;
       const stepB = shift[
-        ((bytes[b - 1] as number) << 8) | (bytes[b] as number)
+        (((bytes[b - 1] as number) & FOLD) << 7) | ((bytes[b] as number) & FOLD)
       ] as number;
       const stepC = shift[
-        ((bytes[c - 1] as number) << 8) | (bytes[c] as number)
+        (((bytes[c - 1] as number) & FOLD) << 7) | ((bytes[c] as number) & FOLD)
       ] as number;
       const stepD = shift[
-        ((bytes[d - 1] as number) << 8) | (bytes[d] as number)
+        (((bytes[d - 1] as number) & FOLD) << 7) | ((bytes[d] as number) & FOLD)
       ] as number;
       if (stepA === 0) this.#confirm(bytes, a - last, to, hits);
       if (stepB === 0) this.#confirm(bytes, b - last, to, hits);
@@ -147,9 +151,10 @@ export class NeedleScanner {
 
   #confirm(bytes: Uint8Array, start: number, to: number, hits: number[]) {
     const last = this.#window - 1;
-    const block =
-      ((bytes[start + last - 1] as number) << 8) |
-      (bytes[start + last] as number);
+    const block = blockOf(
+      bytes[start + last - 1] as number,
+      bytes[start + last] as number,
+    );
     for (const index of this.#verify[block] ?? []) {
       const needle = this.#needles[index] as Uint8Array;
       if (start + needle.length > to) continue;
@@ -173,20 +178,8 @@ function toLower(byte: number): number {
   return byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte;
 }
 
-/** The block numbers of both bytes in every letter case. */
-function caseVariants(
-  first: number | undefined,
-  second: number | undefined,
-): number[] {
-  const blocks: number[] = [];
-  for (const a of letterCases(first ?? 0)) {
-    for (const b of letterCases(second ?? 0)) blocks.push((a << 8) | b);
-  }
-  return blocks;
-}
-
-function letterCases(byte: number): number[] {
-  return byte >= 0x61 && byte <= 0x7a ? [byte, byte - 0x20] : [byte];
+function blockOf(first: number, second: number): number {
+  return ((first & FOLD) << 7) | (second & FOLD);
 }
 
 /** Sorts `hits` from index `start` on, in place, numerically. */
