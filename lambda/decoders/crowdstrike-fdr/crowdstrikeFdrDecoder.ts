@@ -22,6 +22,10 @@ const HASH_FIELDS = [
   ['SHA256HashData', 'sha256'],
 ] as const;
 const ALL_ZEROS = /^0*$/;
+const ID_DIGITS = {
+  TargetProcessId: /"TargetProcessId"\s*:\s*(\d+)/,
+  ParentProcessId: /"ParentProcessId"\s*:\s*(\d+)/,
+} as const;
 
 /**
  * CrowdStrike Falcon Data Replicator: NDJSON, every value a string.
@@ -53,11 +57,12 @@ function decodeFdrLine(line: string, source: SourceRef): DecodeResult {
   const name = text(record, 'event_simpleName');
   if (name === undefined) return toHostFact(record, source);
   if (!PROCESS_STARTS.has(name)) return skipped(source);
-  return toProcessStart(record, name, source);
+  return toProcessStart(record, line, name, source);
 }
 
 function toProcessStart(
   record: JsonObject,
+  line: string,
   action: string,
   source: SourceRef,
 ): DecodeResult {
@@ -85,13 +90,13 @@ function toProcessStart(
       executable: text(record, 'ImageFileName'),
       commandLine: text(record, 'CommandLine'),
       pid: integer(record.RawProcessId),
-      entityId: text(record, 'TargetProcessId'),
+      entityId: exactId(record, line, 'TargetProcessId'),
       start: processStartTime(record),
       hash: hashes(record),
     },
     parent: {
       name: text(record, 'ParentBaseFileName'),
-      entityId: text(record, 'ParentProcessId'),
+      entityId: exactId(record, line, 'ParentProcessId'),
     },
     user: {
       id: text(record, 'UserSid') || text(record, 'UID'),
@@ -106,6 +111,22 @@ function toHostFact(record: JsonObject, source: SourceRef): DecodeResult {
   const hostName = text(record, 'ComputerName');
   if (!hostId || !hostName) return skipped(source);
   return { kind: 'host', hostId, hostName, source };
+}
+
+// FDR writes ids as strings. Should a converted export write one as a JSON
+// number past 2^53, JSON.parse has already rounded it: the digits are then
+// read back from the line itself.
+function exactId(
+  record: JsonObject,
+  line: string,
+  key: keyof typeof ID_DIGITS,
+): string | undefined {
+  const value = record[key];
+  if (typeof value !== 'number' || Number.isSafeInteger(value)) {
+    return text(record, key);
+  }
+  const digits = ID_DIGITS[key].exec(line)?.[1];
+  return digits ?? String(value);
 }
 
 // Elastic's pipeline joins the event id with the sensor and customer ids,

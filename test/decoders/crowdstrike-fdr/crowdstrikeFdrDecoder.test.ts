@@ -56,6 +56,15 @@ describe('crowdstrike-fdr decoder', () => {
     );
   });
 
+  it('keeps the exact digits of an id written as a large JSON number', () => {
+    const line = at(1).replace(
+      '"TargetProcessId":"9007199254740993123"',
+      '"TargetProcessId":9007199254740993123',
+    );
+    const event = eventOf(decoder.decode(line, source));
+    expect(field(event, 'process.entity_id')).toBe('9007199254740993123');
+  });
+
   it('decodes a macOS SyntheticProcessRollup2 with a POSIX name', () => {
     const [mac] = readFixtureLines('crowdstrike-fdr/synthetic-mac.ndjson');
     const event = eventOf(decoder.decode(mac?.line ?? '', source));
