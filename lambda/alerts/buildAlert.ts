@@ -1,10 +1,10 @@
 import type { EcsDocument } from '../ecs/EcsDocument';
 import type { Candidate, Match } from '../engine/types';
+import { getField } from '../eql/fieldValue';
 import type { LoadedRule } from '../rules/LoadedRule';
 import type { Rule } from '../rules/Rule';
 import type { Alert, AlertEvent } from './Alert';
 import { alertId } from './alertId';
-import { readEcsField } from './readEcsField';
 
 /** What an alert needs besides the rule and the events. */
 export interface AlertContext {
@@ -117,7 +117,7 @@ function toAlertEvent(candidate: Candidate): AlertEvent {
 }
 
 function readText(event: EcsDocument, field: string): string | null {
-  const value = readEcsField(event, field);
+  const value = getField(event, field);
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') {
     return String(value);
@@ -126,14 +126,14 @@ function readText(event: EcsDocument, field: string): string | null {
 }
 
 function readNumber(event: EcsDocument, field: string): number | null {
-  const value = readEcsField(event, field);
+  const value = getField(event, field);
   const number =
     typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   return typeof number === 'number' && Number.isFinite(number) ? number : null;
 }
 
 function readArgs(event: EcsDocument): string[] | null {
-  const value = readEcsField(event, 'process.args');
+  const value = getField(event, 'process.args');
   if (typeof value === 'string') return [value];
   if (!Array.isArray(value)) return null;
   return value.map((arg) => (typeof arg === 'string' ? arg : String(arg)));
