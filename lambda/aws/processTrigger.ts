@@ -2,7 +2,7 @@ import type { PendingAlert } from './advanceGroups';
 import { deliverAlerts } from './deliverAlerts';
 import { HostNameCache } from './HostNameCache';
 import type { Pipeline } from './Pipeline';
-import type { Trigger } from './parseTrigger';
+import type { Trigger, TriggerMessage } from './parseTrigger';
 import { type ObjectContext, processObject } from './processObject';
 import { settleOutboxes } from './settleOutboxes';
 
@@ -52,28 +52,15 @@ export async function processTrigger(
       failures.set(key, message.error);
       continue;
     }
-    const pending: PendingAlert[] = [];
-    pendingByMessage.set(key, pending);
-    for (const ref of message.objects) {
-      try {
-        objects += 1;
-        pending.push(
-          ...(await processObject(ref, pipeline, {
-            hostNames,
-            log,
-            ...(context.nowFor ? { nowFor: context.nowFor } : {}),
-          })),
-        );
-      } catch (error) {
-        pipeline.log.error('object failed; the message will be retried', {
-          ...log,
-          object: `s3://${ref.bucket}/${ref.key}`,
-          error,
-        });
-        failures.set(key, error as Error);
-        break;
-      }
-    }
+    const objectContext: ObjectContext = {
+      hostNames,
+      log,
+      ...(context.nowFor ? { nowFor: context.nowFor } : {}),
+    };
+    const scanned = await scanMessage(message, pipeline, objectContext);
+    objects += scanned.objects;
+    pendingByMessage.set(key, scanned.pending);
+    if (scanned.error) failures.set(key, scanned.error);
   }
   await deliverPending(pendingByMessage, failures, pipeline, context);
   return {
@@ -81,6 +68,33 @@ export async function processTrigger(
     error: failures.get('') ?? null,
     objects,
   };
+}
+
+/**
+ * Processes a message's objects in order, stopping at the first failure:
+ * the redelivery processes them all again, which is harmless.
+ */
+async function scanMessage(
+  message: TriggerMessage,
+  pipeline: Pipeline,
+  context: ObjectContext,
+): Promise<{ pending: PendingAlert[]; error: Error | null; objects: number }> {
+  const pending: PendingAlert[] = [];
+  let objects = 0;
+  for (const ref of message.objects) {
+    objects += 1;
+    try {
+      pending.push(...(await processObject(ref, pipeline, context)));
+    } catch (error) {
+      pipeline.log.error('object failed; the message will be retried', {
+        ...context.log,
+        object: `s3://${ref.bucket}/${ref.key}`,
+        error,
+      });
+      return { pending, error: error as Error, objects };
+    }
+  }
+  return { pending, error: null, objects };
 }
 
 async function deliverPending(
