@@ -59,11 +59,6 @@ export function someElement(
   return false;
 }
 
-/** True when a value is a list of several elements. */
-export function isMulti(value: Value): value is readonly Scalar[] {
-  return Array.isArray(value);
-}
-
 /**
  * Parses a decimal number written as text (`"42"`, `" -1.5 "`), or returns
  * null. Hexadecimal and empty strings are not numbers here.

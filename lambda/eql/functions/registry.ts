@@ -37,7 +37,7 @@ export function findFunction(name: string): FunctionSpec | undefined {
 }
 
 /** The known function name closest to `name`, to suggest in an error. */
-export function nearestFunctionName(name: string): string | undefined {
+function nearestFunctionName(name: string): string | undefined {
   const wanted = name.toLowerCase();
   const prefixed = ALL.find(
     (spec) => wanted.length >= 3 && spec.name.toLowerCase().startsWith(wanted),
