@@ -10,6 +10,9 @@ const ISO_8601 =
   /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 const EPOCH_MILLIS = /^\d{1,15}$/;
+const EPOCH_SECONDS = /^\d{1,12}(?:\.\d{1,9})?$/;
+// The largest time a JavaScript Date can hold, in milliseconds.
+const MAX_DATE_MILLIS = 8.64e15;
 
 // Sysmon's UtcTime: `2019-03-18 16:57:38.636`, always UTC.
 const SPACE_SEPARATED_UTC =
@@ -32,8 +35,20 @@ export function isoFromEpochMillis(value: unknown): string | undefined {
     millis = Number(value);
   } else return undefined;
   if (!Number.isFinite(millis) || millis < 0) return undefined;
-  const date = new Date(millis);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  if (millis > MAX_DATE_MILLIS) return undefined;
+  return new Date(millis).toISOString();
+}
+
+/**
+ * Converts epoch seconds with an optional fraction (`1745988595.443`, as
+ * FDR writes ProcessStartTime) to ISO 8601 UTC with millisecond precision.
+ * Returns undefined for anything else.
+ */
+export function isoFromEpochSeconds(
+  text: string | undefined,
+): string | undefined {
+  if (text === undefined || !EPOCH_SECONDS.test(text)) return undefined;
+  return isoFromEpochMillis(Math.round(Number(text) * 1000));
 }
 
 /**

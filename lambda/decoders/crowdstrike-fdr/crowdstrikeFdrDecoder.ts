@@ -4,7 +4,7 @@ import { firstJsonObject } from '../common/firstJsonObject';
 import { malformed, skipped } from '../common/malformed';
 import { type JsonObject, parseJsonObject } from '../common/parseJsonObject';
 import { processStartEvent } from '../common/processStartEvent';
-import { isoFromEpochMillis } from '../common/timestamps';
+import { isoFromEpochMillis, isoFromEpochSeconds } from '../common/timestamps';
 import type { DecodeResult, LineDecoder } from '../types';
 
 const PROCESS_STARTS = new Set(['ProcessRollup2', 'SyntheticProcessRollup2']);
@@ -91,7 +91,7 @@ function toProcessStart(
       commandLine: text(record, 'CommandLine'),
       pid: integer(record.RawProcessId),
       entityId: exactId(record, line, 'TargetProcessId'),
-      start: processStartTime(record),
+      start: isoFromEpochSeconds(text(record, 'ProcessStartTime')),
       hash: hashes(record),
     },
     parent: {
@@ -136,13 +136,6 @@ function eventId(record: JsonObject, aid: string): string | undefined {
   if (id === undefined) return undefined;
   const cid = text(record, 'cid');
   return cid === undefined ? `${id}|${aid}` : `${id}|${aid}|${cid}`;
-}
-
-// ProcessStartTime is epoch seconds with a fraction (`1745988595.443`).
-function processStartTime(record: JsonObject): string | undefined {
-  const seconds = Number(text(record, 'ProcessStartTime') || Number.NaN);
-  if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
-  return new Date(Math.round(seconds * 1000)).toISOString();
 }
 
 function hashes(record: JsonObject): Record<string, string> {
