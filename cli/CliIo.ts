@@ -17,8 +17,21 @@ export interface CliIo {
   now(): number;
 }
 
-/** The real process streams and clock. */
+let watchingPipe = false;
+
+/**
+ * The real process streams and clock. When the reader of stdout goes away
+ * (`eqlambda normalize | head -1`), the process ends quietly with code 0,
+ * as Unix tools do, instead of failing on the broken pipe.
+ */
 export function processIo(): CliIo {
+  if (!watchingPipe) {
+    watchingPipe = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(0);
+    });
+  }
   return {
     stdout: process.stdout,
     stderr: process.stderr,
