@@ -7,6 +7,7 @@ import type {
   InNode,
 } from '../ast';
 import type { Predicate } from '../CompiledQuery';
+import { ipKey } from '../functions/ipAddress';
 import type { CompileContext } from './CompileContext';
 import { compileComparison, mirrorOperator } from './compileComparison';
 import { compileInTest } from './compileInTest';
@@ -66,14 +67,28 @@ function compileFieldComparison(
     if (op === '!=') return (event) => read(event) !== null;
     return () => false;
   }
-  if (op === '!=') {
-    const equals = compileComparison('==');
-    return (event) =>
-      !someElement(read(event), (element) => equals(element, value) === true);
+  if (op === '==' || op === '!=') {
+    const equals = compileEquality(value);
+    if (op === '==') return (event) => someElement(read(event), equals);
+    return (event) => !someElement(read(event), equals);
   }
   const test = compileComparison(op);
   return (event) =>
     someElement(read(event), (element) => test(element, value) === true);
+}
+
+/**
+ * Equality with one literal. When the literal is an IP address, another
+ * spelling of the same address is equal too, since the ECS fields that
+ * hold addresses are `ip` fields in Elasticsearch.
+ */
+function compileEquality(literal: Scalar): ScalarTest {
+  const equals = compileComparison('==');
+  const key = typeof literal === 'string' ? ipKey(literal) : null;
+  if (key === null) return (element) => equals(element, literal) === true;
+  return (element) =>
+    equals(element, literal) === true ||
+    (typeof element === 'string' && ipKey(element) === key);
 }
 
 function compileFieldIn(node: InNode, ctx: CompileContext): Predicate {

@@ -62,3 +62,16 @@ function isIpv4Mapped(bytes: Uint8Array): boolean {
   for (let i = 0; i < 10; i++) if (bytes[i] !== 0) return false;
   return bytes[10] === 0xff && bytes[11] === 0xff;
 }
+
+/**
+ * A canonical key for an IP address written as text, or null when the
+ * text is not one. Two spellings of the same address (`::1` and
+ * `0:0:0:0:0:0:0:1`, or `::ffff:10.0.0.1` and `10.0.0.1`) share a key, as
+ * they do in an Elasticsearch `ip` field.
+ */
+export function ipKey(text: string): string | null {
+  if (text.length > 64 || !/^[0-9a-fA-F:.%]/.test(text)) return null;
+  if (!text.includes('.') && !text.includes(':')) return null;
+  const bytes = parseIp(text);
+  return bytes ? bytes.join('.') : null;
+}
