@@ -1,8 +1,8 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DynamoStateStore } from '../../lambda/aws/DynamoStateStore';
 import type { GroupRecord } from '../../lambda/aws/StateStore';
-import { type MotoServer, startMotoServer } from '../helpers/motoServer';
+import { type MotoServer, useMotoServer } from '../helpers/motoServer';
 import {
   createStateTable,
   type MotoClients,
@@ -14,8 +14,8 @@ let moto: MotoServer;
 let clients: MotoClients;
 let store: DynamoStateStore;
 
-beforeAll(async () => {
-  moto = await startMotoServer();
+useMotoServer(async (server) => {
+  moto = server;
   clients = motoClients(moto.endpoint);
   await createStateTable(clients.dynamodb, TABLE);
   store = new DynamoStateStore({
@@ -23,10 +23,6 @@ beforeAll(async () => {
     tableName: TABLE,
     sleep: async () => {},
   });
-});
-
-afterAll(async () => {
-  await moto?.stop();
 });
 
 function record(pk: string, version: number, state: object): GroupRecord {

@@ -5,10 +5,10 @@ import {
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
 } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { awsDetect, isAwsDetect } from '../../cli/awsDetect';
 import type { CliIo } from '../../cli/CliIo';
-import { type MotoServer, startMotoServer } from '../helpers/motoServer';
+import { type MotoServer, useMotoServer } from '../helpers/motoServer';
 import {
   createStateTable,
   type MotoClients,
@@ -31,8 +31,8 @@ let clients: MotoClients;
 let queueUrl: string;
 let topicArn: string;
 
-beforeAll(async () => {
-  moto = await startMotoServer();
+useMotoServer(async (server) => {
+  moto = server;
   clients = motoClients(moto.endpoint);
   await createStateTable(clients.dynamodb, 'backfill');
   await clients.s3.send(
@@ -74,10 +74,6 @@ beforeAll(async () => {
       Endpoint: attributes.Attributes?.QueueArn,
     }),
   );
-});
-
-afterAll(async () => {
-  await moto?.stop();
 });
 
 function captureIo(): CliIo & { out: string[]; err: string[] } {

@@ -11,8 +11,8 @@ import {
   ReceiveMessageCommand,
 } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type MotoServer, startMotoServer } from '../helpers/motoServer';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { type MotoServer, useMotoServer } from '../helpers/motoServer';
 import {
   createStateTable,
   type MotoClients,
@@ -32,8 +32,8 @@ let objectsQueueUrl: string;
 let alertsQueueUrl: string;
 let topicArn: string;
 
-beforeAll(async () => {
-  moto = await startMotoServer();
+useMotoServer(async (server) => {
+  moto = server;
   clients = motoClients(moto.endpoint);
   await createStateTable(clients.dynamodb, TABLE);
   objectsQueueUrl = await createQueue('eqlambda-objects');
@@ -71,9 +71,8 @@ beforeAll(async () => {
   stubEnvironment();
 });
 
-afterAll(async () => {
+afterAll(() => {
   vi.unstubAllEnvs();
-  await moto?.stop();
 });
 
 function stubEnvironment(): void {

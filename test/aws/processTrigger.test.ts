@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { coreEngine } from '../../lambda/aws/coreEngine';
 import { TransientAwsError } from '../../lambda/aws/errors';
 import type { GroupRecord, StateStore } from '../../lambda/aws/StateStore';
 import type { LoadedRule } from '../../lambda/rules/LoadedRule';
 import { loadRules } from '../../lambda/rules/loadRules';
-import { type MotoServer, startMotoServer } from '../helpers/motoServer';
+import { type MotoServer, useMotoServer } from '../helpers/motoServer';
 import { type Harness, makeHarness } from './support/harness';
 import { type MotoClients, motoClients } from './support/motoClients';
 import {
@@ -22,14 +22,10 @@ let moto: MotoServer;
 let clients: MotoClients;
 let rules: LoadedRule[];
 
-beforeAll(async () => {
-  moto = await startMotoServer();
+useMotoServer(async (server) => {
+  moto = server;
   clients = motoClients(moto.endpoint);
   rules = await loadRules([FIXTURE_RULES]);
-});
-
-afterAll(async () => {
-  await moto?.stop();
 });
 
 async function harness(): Promise<Harness> {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** A running moto_server on the loopback interface. */
 export interface MotoServer {
@@ -34,6 +35,41 @@ export async function startMotoServer(): Promise<MotoServer> {
   const endpoint = `http://127.0.0.1:${port}`;
   await waitUntilReady(child, endpoint, () => stderr);
   return { endpoint, stop: () => stopChild(child) };
+}
+
+/**
+ * Starts moto_server for the calling test file, then runs `setup` (tables,
+ * buckets). If either fails, every test of the file fails with that error,
+ * rather than being reported as skipped, so a machine without moto_server
+ * cannot pass the suite. Returns a getter for the running server.
+ *
+ * @example
+ * const moto = useMotoServer(async (server) => createTable(server));
+ * it('...', () => { moto().endpoint; });
+ */
+export function useMotoServer(
+  setup: (server: MotoServer) => Promise<void> = async () => {},
+): () => MotoServer {
+  let server: MotoServer | null = null;
+  let failure: unknown = null;
+  beforeAll(async () => {
+    try {
+      server = await startMotoServer();
+      await setup(server);
+    } catch (error) {
+      failure = error;
+    }
+  });
+  beforeEach(() => {
+    if (failure !== null) throw failure;
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (server === null) throw new Error('moto_server is not running');
+    return server;
+  };
 }
 
 async function findFreePort(): Promise<number> {
