@@ -14,6 +14,7 @@ export interface ProcessFacts {
   /** ISO 8601 start time, where the source has one apart from the event's. */
   readonly start?: string | undefined;
   readonly hash?: { readonly [algorithm: string]: string } | undefined;
+  readonly workingDirectory?: string | undefined;
 }
 
 /** What every decoder knows about a process start, in source-neutral terms. */
@@ -33,7 +34,7 @@ export interface ProcessStart {
     readonly name?: string | undefined;
     readonly osType?: string | undefined;
   };
-  readonly process: ProcessFacts & { readonly workingDirectory?: string };
+  readonly process: ProcessFacts;
   readonly parent?: ProcessFacts | undefined;
   readonly user?: {
     readonly id?: string | undefined;
@@ -89,9 +90,7 @@ function hostFields(host: ProcessStart['host']): EcsDocument {
   return fields;
 }
 
-function processFields(
-  facts: ProcessFacts & { readonly workingDirectory?: string },
-): EcsDocument {
+function processFields(facts: ProcessFacts): EcsDocument {
   const fields: EcsDocument = {};
   const name = nonEmpty(facts.name) ?? baseName(nonEmpty(facts.executable));
   setText(fields, 'name', name);
