@@ -24,6 +24,9 @@ export class NeedleScanner {
   // input (every letter-case variant has its own entry).
   readonly #shift: Uint8Array;
   readonly #verify: (readonly number[] | undefined)[];
+  // 1 for the first two bytes of some needle: a window whose end matches
+  // but whose start does not is dismissed without looking at the needles.
+  readonly #heads: Uint8Array;
 
   /** `needles` must be lower-case ASCII, each at least 2 bytes long. */
   constructor(needles: readonly string[]) {
@@ -35,6 +38,7 @@ export class NeedleScanner {
       Math.min(this.#window - 1, 255),
     );
     this.#verify = new Array(BLOCK_SPACE);
+    this.#heads = new Uint8Array(BLOCK_SPACE);
     for (const [index, needle] of this.#needles.entries()) {
       this.#index(needle, index);
     }
@@ -42,6 +46,7 @@ export class NeedleScanner {
 
   #index(needle: Uint8Array, index: number): void {
     const window = this.#window;
+    this.#heads[blockOf(needle[0] as number, needle[1] as number)] = 1;
     for (let end = 1; end < window; end += 1) {
       const shift = window - 1 - end;
       const block = blockOf(needle[end - 1] as number, needle[end] as number);
@@ -89,7 +94,8 @@ export class NeedleScanner {
         pos += step;
         continue;
       }
-      this.#confirm(bytes, pos - this.#window + 1, to, hits);
+      const start = pos - this.#window + 1;
+      if (this.#isHead(bytes, start)) this.#confirm(bytes, start, to, hits);
       pos += 1;
     }
   }
@@ -127,10 +133,18 @@ export class NeedleScanner {
       const stepD = shift[
         (((bytes[d - 1] as number) & FOLD) << 7) | ((bytes[d] as number) & FOLD)
       ] as number;
-      if (stepA === 0) this.#confirm(bytes, a - last, to, hits);
-      if (stepB === 0) this.#confirm(bytes, b - last, to, hits);
-      if (stepC === 0) this.#confirm(bytes, c - last, to, hits);
-      if (stepD === 0) this.#confirm(bytes, d - last, to, hits);
+      if (stepA === 0 && this.#isHead(bytes, a - last)) {
+        this.#confirm(bytes, a - last, to, hits);
+      }
+      if (stepB === 0 && this.#isHead(bytes, b - last)) {
+        this.#confirm(bytes, b - last, to, hits);
+      }
+      if (stepC === 0 && this.#isHead(bytes, c - last)) {
+        this.#confirm(bytes, c - last, to, hits);
+      }
+      if (stepD === 0 && this.#isHead(bytes, d - last)) {
+        this.#confirm(bytes, d - last, to, hits);
+      }
       a += stepA || 1;
       b += stepB || 1;
       c += stepC || 1;
@@ -147,6 +161,15 @@ export class NeedleScanner {
     const hits: number[] = [];
     this.scan(bytes, from, to, hits);
     return hits.length > 0;
+  }
+
+  #isHead(bytes: Uint8Array, start: number): boolean {
+    return (
+      this.#heads[
+        (((bytes[start] as number) & FOLD) << 7) |
+          ((bytes[start + 1] as number) & FOLD)
+      ] === 1
+    );
   }
 
   #confirm(bytes: Uint8Array, start: number, to: number, hits: number[]) {
