@@ -3,6 +3,9 @@ export interface TextOutput {
   write(text: string): unknown;
   /** True when a person is watching (progress lines, text alerts). */
   readonly isTTY?: boolean;
+  /** True while the stream's buffer is full (a slow reader downstream). */
+  readonly writableNeedDrain?: boolean;
+  once?(event: 'drain', listener: () => void): unknown;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { CliIo } from '../CliIo';
 import type { DetectEngine } from '../detect/DetectEngine';
 import { RunSummary } from '../detect/RunSummary';
 import { plural } from '../formatCount';
+import { paceInput } from '../paceInput';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { resolveInputs } from '../resolveInputs';
 import { resolveSource } from '../resolveSource';
@@ -48,7 +49,7 @@ export async function normalizeCommand(
   for (const object of inputs) {
     try {
       const result = await engine.scanObject(
-        engine.openFile(object),
+        paceInput(engine.openFile(object), io.stdout),
         object,
         [],
         {
