@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { captureIo } from './captureIo';
@@ -32,6 +35,22 @@ describe('eqlambda rules check', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('reports an .eql file error at its own line and column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eqlambda-eql-'));
+    const path = join(dir, 'hunt.eql');
+    writeFileSync(
+      path,
+      'sequence by host.id\n  [process where true]\n  [process where process.name = "x"]\n',
+    );
+    const run = await rules(['check', path]);
+    expect(run.code).toBe(1);
+    const [message, excerpt, caret] = run.stdout().split('\n');
+    // The `=` is the 31st character of the third line.
+    expect(message).toBe(`${path}:3:31: unexpected "="`);
+    expect(excerpt).toBe('  [process where process.name = "x"]');
+    expect(caret).toBe(`${' '.repeat(30)}^`);
   });
 
   it('exits 2 for a path that does not exist', async () => {
