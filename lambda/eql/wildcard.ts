@@ -23,8 +23,9 @@ interface CompiledPattern {
 /**
  * Compiles EQL wildcard patterns, where `*` matches any run of characters
  * and `?` exactly one; every other character, backslash included, is
- * literal (EQL has no escape for `*` and `?`). A list matches when any of
- * its patterns matches the whole text.
+ * literal (EQL has no escape for `*` and `?`). With the `lucene` syntax a
+ * backslash escapes the next character instead. A list matches when any
+ * of its patterns matches the whole text.
  *
  * Matching never backtracks: the pattern is cut at each `*` and the pieces
  * are found left to right, each at its leftmost place, so the time is
