@@ -3,6 +3,8 @@ import { malformed } from '../common/malformed';
 import { isJsonObject, type JsonObject } from '../common/parseJsonObject';
 import { isIsoTimestamp, isoFromEpochMillis } from '../common/timestamps';
 import type { DecodeResult } from '../types';
+import { decodeWinlogbeatDocument } from '../winlogbeat-raw/decodeWinlogbeatDocument';
+import { isRawWinlogbeat } from '../winlogbeat-raw/isRawWinlogbeat';
 
 /**
  * Turns a parsed ECS document, or an Elasticsearch search hit wrapping one
@@ -10,6 +12,11 @@ import type { DecodeResult } from '../types';
  * that an `@timestamp` written as epoch milliseconds (a number, which
  * Elasticsearch also accepts) becomes an ISO 8601 string, so that every
  * decoder hands the engine the same form.
+ *
+ * A winlogbeat document that no ingest pipeline has mapped (the event still
+ * in `winlog`, no `process`) is not ECS yet: it is mapped as the
+ * `winlogbeat-raw` format maps it, so that an array or `_search` export of
+ * such documents yields process starts rather than unmapped events.
  */
 export function toEcsResult(
   parsed: JsonObject,
@@ -18,6 +25,9 @@ export function toEcsResult(
   const document = unwrapHit(parsed);
   if (document === undefined) {
     return malformed(source, 'search hit without an object in _source');
+  }
+  if (isRawWinlogbeat(document)) {
+    return decodeWinlogbeatDocument(document, source);
   }
   const timestamp = document['@timestamp'];
   if (timestamp === undefined) {

@@ -1,14 +1,9 @@
 import type { SourceRef } from '../../ecs/EcsDocument';
-import { text } from '../common/fields';
 import { firstJsonObject } from '../common/firstJsonObject';
 import { malformed, skipped } from '../common/malformed';
-import { isJsonObject, parseJsonObject } from '../common/parseJsonObject';
+import { parseJsonObject } from '../common/parseJsonObject';
 import type { DecodeResult, LineDecoder } from '../types';
-import {
-  isWindowsProcessStart,
-  type WindowsRecord,
-  windowsProcessStart,
-} from '../windows/windowsProcessStart';
+import { decodeWinlogbeatDocument } from './decodeWinlogbeatDocument';
 import { isRawWinlogbeat } from './isRawWinlogbeat';
 
 // winlogbeat writes compact JSON; this reads the event id without parsing,
@@ -37,51 +32,7 @@ function decodeWinlogbeatLine(line: string, source: SourceRef): DecodeResult {
   }
   const parsed = parseJsonObject(line);
   if (!parsed.ok) return malformed(source, parsed.reason);
-  const document = parsed.value;
-  const winlog = document.winlog;
-  if (!isJsonObject(winlog)) return malformed(source, 'no winlog object');
-  const channel = text(winlog, 'channel');
-  const eventId = text(winlog, 'event_id');
-  if (!isWindowsProcessStart(channel, eventId)) return skipped(source);
-  const outcome = windowsProcessStart(toWindowsRecord(document, winlog));
-  if (outcome.kind === 'event') {
-    return { kind: 'event', event: outcome.event, source };
-  }
-  if (outcome.kind === 'skipped') return skipped(source);
-  return malformed(source, outcome.reason);
-}
-
-function toWindowsRecord(
-  document: Record<string, unknown>,
-  winlog: Record<string, unknown>,
-): WindowsRecord {
-  const host = isJsonObject(document.host) ? document.host : {};
-  const user = isJsonObject(winlog.user) ? winlog.user : {};
-  const dataStream = isJsonObject(document.data_stream)
-    ? document.data_stream
-    : {};
-  return {
-    channel: text(winlog, 'channel'),
-    eventId: text(winlog, 'event_id'),
-    timeCreated: text(document, '@timestamp'),
-    computerName: text(winlog, 'computer_name'),
-    userSid: text(user, 'identifier'),
-    recordId: text(winlog, 'record_id'),
-    eventData: stringValues(winlog.event_data),
-    hostId: text(host, 'id'),
-    hostName: text(host, 'name'),
-    dataset: text(dataStream, 'dataset'),
-  };
-}
-
-function stringValues(value: unknown): Record<string, string> {
-  const strings: Record<string, string> = {};
-  if (!isJsonObject(value)) return strings;
-  for (const [key, item] of Object.entries(value)) {
-    if (typeof item === 'string') strings[key] = item;
-    else if (typeof item === 'number') strings[key] = String(item);
-  }
-  return strings;
+  return decodeWinlogbeatDocument(parsed.value, source);
 }
 
 function looksLikeRawWinlogbeat(lines: readonly string[]): boolean {

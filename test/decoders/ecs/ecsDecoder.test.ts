@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RECORD_CHARS } from '../../../lambda/decoders/common/limits';
 import { ecsDecoder } from '../../../lambda/decoders/ecs/ecsDecoder';
-import { eventOf, field, readFixtureLines, reasonOf } from '../fixtures';
+import {
+  eventOf,
+  field,
+  readFixture,
+  readFixtureLines,
+  reasonOf,
+} from '../fixtures';
 
 const source = { object: 'events.ndjson', line: 1 };
 
@@ -139,5 +145,24 @@ describe('ecs line decoder', () => {
       '{"event_simpleName":"ProcessRollup2","timestamp":"1764583200000"}';
     expect(ecsDecoder.sniff([fdr])).toBe(false);
     expect(ecsDecoder.sniff([])).toBe(false);
+  });
+});
+
+describe('ecs line decoder with a winlogbeat document no pipeline mapped', () => {
+  it('maps a search hit wrapping a raw Sysmon process start', () => {
+    const documents = JSON.parse(
+      readFixture('ecs/winlogbeat-raw-array.json'),
+    ) as unknown[];
+    const line = JSON.stringify({
+      _index: 'winlogbeat-8.15.0',
+      _id: 'x1',
+      _source: documents[0],
+    });
+    const event = eventOf(ecsDecoder.decode(line, source));
+    expect(field(event, 'process.name')).toBe('msiexec.exe');
+    expect(field(event, 'process.parent.executable')).toBe(
+      'C:\\Windows\\explorer.exe',
+    );
+    expect(field(event, 'user.name')).toBe('bob');
   });
 });

@@ -97,3 +97,38 @@ describe('ecs-json stream decoder', () => {
     ).toBe(false);
   });
 });
+
+describe('ecs-json with winlogbeat documents no pipeline has mapped', () => {
+  it('maps a Sysmon process start in an array as winlogbeat-raw does', async () => {
+    const results = await decodeText(
+      readFixture('ecs/winlogbeat-raw-array.json'),
+    );
+    expect(results.map((result) => result.kind)).toEqual(['event', 'skipped']);
+    const event = eventOf(results[0]);
+    expect(field(event, 'process.name')).toBe('msiexec.exe');
+    expect(field(event, 'process.executable')).toBe(
+      'C:\\Windows\\System32\\msiexec.exe',
+    );
+    expect(field(event, 'process.pid')).toBe(7220);
+    expect(field(event, 'process.args')).toEqual([
+      'msiexec.exe',
+      '/i',
+      'C:\\Temp\\agent setup.msi',
+      '/qn',
+    ]);
+    expect(field(event, 'process.parent.name')).toBe('explorer.exe');
+    expect(field(event, 'host.id')).toBe(
+      '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6',
+    );
+    expect(field(event, 'event.type')).toEqual(['start']);
+    expect(field(event, 'winlog.event_data')).toBeUndefined();
+  });
+
+  it('maps such a document inside the hits of a _search response', async () => {
+    const documents = readFixture('ecs/winlogbeat-raw-array.json');
+    const text = `{"took":2,"hits":{"hits":[{"_index":"winlogbeat-8","_id":"a","_source":${JSON.stringify(JSON.parse(documents)[0])}}]}}`;
+    const results = await decodeText(text);
+    expect(results).toHaveLength(1);
+    expect(field(eventOf(results[0]), 'process.name')).toBe('msiexec.exe');
+  });
+});
