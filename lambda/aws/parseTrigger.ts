@@ -29,7 +29,8 @@ type Json = Record<string, unknown>;
 
 /**
  * Reads any trigger the function accepts: an S3 event notification, an SQS
- * batch whose bodies are S3 notifications, SNS envelopes of them, EventBridge
+ * batch whose bodies are S3 notifications, SNS envelopes of them (also
+ * delivered to the function directly by SNS), EventBridge
  * "Object Created" events or CrowdStrike FDR notifications, and EventBridge
  * events delivered directly. Keys of S3 notifications and EventBridge events
  * are URL-encoded (a space is `+`) and are decoded here; FDR paths are plain.
@@ -90,6 +91,12 @@ function readBody(body: unknown): ObjectRef[] {
 function readS3Records(records: unknown[]): ObjectRef[] {
   const objects: ObjectRef[] = [];
   for (const record of records) {
+    // S3 -> SNS -> Lambda: each record carries the notification as text.
+    if (isObject(record) && isObject(record.Sns)) {
+      const message = String(record.Sns.Message ?? '');
+      objects.push(...readBody(parseJson(message, 'SNS Message')));
+      continue;
+    }
     if (!isObject(record) || !isObject(record.s3)) {
       throw new UnrecognisedTriggerError('an S3 record without "s3"');
     }

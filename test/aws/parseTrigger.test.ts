@@ -109,6 +109,17 @@ describe('parseTrigger', () => {
     expect(trigger.messages[0]?.objects[0]?.bucket).toBe('edr-exports');
   });
 
+  it('reads an S3 notification that SNS delivered to the function', () => {
+    const inner = JSON.stringify(sample('s3-notification.json'));
+    const trigger = parseTrigger({
+      Records: [{ EventSource: 'aws:sns', Sns: { Message: inner } }],
+    });
+    expect(trigger.kind).toBe('direct');
+    expect(trigger.messages[0]?.objects[0]?.key).toBe(
+      'defend/2026/11/02/host batch=7.ndjson.gz',
+    );
+  });
+
   it('marks only the unreadable message of a batch as failed', () => {
     const good = JSON.stringify(sample('s3-test-event.json'));
     const trigger = parseTrigger({
