@@ -99,7 +99,9 @@ function toProcessStart(
       entityId: exactId(record, line, 'ParentProcessId'),
     },
     user: {
-      id: text(record, 'UserSid') || text(record, 'UID'),
+      // Elastic's pipeline takes UID (macOS, Linux) and falls back to
+      // UserSid only when UID is empty; a record with both keeps the UID.
+      id: text(record, 'UID') || text(record, 'UserSid'),
       name: text(record, 'UserName'),
     },
   });

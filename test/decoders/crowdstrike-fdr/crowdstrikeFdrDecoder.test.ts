@@ -81,6 +81,21 @@ describe('crowdstrike-fdr decoder', () => {
     expect(field(event, 'user')).toBeUndefined();
   });
 
+  it('takes user.id from UID before UserSid, as Elastic does', () => {
+    const both = at(1).replace('"UserSid":', '"UID":"501","UserSid":');
+    expect(both).toContain('"UID":"501"');
+    const event = eventOf(decoder.decode(both, source));
+    expect(field(event, 'user.id')).toBe('501');
+  });
+
+  it('takes user.id from UserSid when UID is empty', () => {
+    const empty = at(1).replace('"UserSid":', '"UID":"","UserSid":');
+    const event = eventOf(decoder.decode(empty, source));
+    expect(field(event, 'user.id')).toBe(
+      'S-1-5-21-1004336348-1177238915-682003330-1105',
+    );
+  });
+
   it('turns an aidmaster record into the host name of its sensor', () => {
     expect(decoder.decode(at(0), { object: 'aidmaster', line: 1 })).toEqual({
       kind: 'host',
