@@ -83,7 +83,9 @@ function decodeRecord(record: JsonObject, source: SourceRef): DecodeResult {
     action: 'processcreated',
     host: {
       id: hostId,
-      name: text(properties, 'DeviceName'),
+      // Elastic's pipeline lowercases the device name; rules and alerts
+      // compare host names as that pipeline writes them.
+      name: text(properties, 'DeviceName')?.toLowerCase(),
       osType: windowsIfPath(text(properties, 'FolderPath')),
     },
     process: {

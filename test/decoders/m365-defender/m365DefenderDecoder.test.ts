@@ -60,6 +60,15 @@ describe('m365-defender decoder', () => {
     });
   });
 
+  it('writes host.name in lower case, as the Elastic pipeline does', () => {
+    const line = at(0).replace(
+      '"DeviceName":"ws-finance-01.corp.example.com"',
+      '"DeviceName":"WS-Finance-01.CORP.example.com"',
+    );
+    expect(line).toContain('WS-Finance-01');
+    const event = eventOf(decoder.decode(line, source));
+    expect(field(event, 'host.name')).toBe('ws-finance-01.corp.example.com');
+  });
   it('cuts seven fractional digits to milliseconds, as Elastic does', () => {
     const event = eventOf(decoder.decode(at(2), source));
     expect(event['@timestamp']).toBe('2026-12-01T10:00:30.000Z');
