@@ -10,6 +10,8 @@ import { loadRules } from '../lambda/rules/loadRules';
 /** What one measured run reports to the parent process. */
 export interface Measurement {
   readonly seconds: number;
+  /** CPU time of the whole process (every thread), user plus system. */
+  readonly cpuSeconds: number;
   readonly bytes: number;
   readonly maxRssBytes: number;
   readonly scan?: Omit<ScanResult, 'groups' | 'eventMatches' | 'malformed'>;
@@ -19,6 +21,7 @@ export interface Measurement {
 /** Decompresses `path` and throws the bytes away: the floor. */
 export async function measureFloor(path: string): Promise<Measurement> {
   const started = process.hrtime.bigint();
+  const cpuStarted = process.cpuUsage();
   let bytes = 0;
   const gunzip = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
     createGunzip({ chunkSize: DECOMPRESSED_CHUNK_BYTES }),
@@ -26,7 +29,12 @@ export async function measureFloor(path: string): Promise<Measurement> {
   for await (const chunk of gunzip as AsyncIterable<Buffer>) {
     bytes += chunk.length;
   }
-  return { seconds: secondsSince(started), bytes, maxRssBytes: maxRss() };
+  return {
+    seconds: secondsSince(started),
+    cpuSeconds: cpuSecondsSince(cpuStarted),
+    bytes,
+    maxRssBytes: maxRss(),
+  };
 }
 
 /**
@@ -41,13 +49,16 @@ export async function measureDetect(
 ): Promise<Measurement> {
   const rules = await loadRules([rulesDir]);
   const started = process.hrtime.bigint();
+  const cpuStarted = process.cpuUsage();
   const result = await scanObject(openFile(path), path, rules, {
     ...(format === undefined ? {} : { format }),
   });
   const seconds = secondsSince(started);
+  const cpuSeconds = cpuSecondsSince(cpuStarted);
   const { groups, eventMatches, malformed, ...scan } = result;
   return {
     seconds,
+    cpuSeconds,
     bytes: result.stats.bytes,
     maxRssBytes: maxRss(),
     scan,
@@ -76,6 +87,11 @@ function countAlerts(result: ScanResult): number {
 
 function secondsSince(started: bigint): number {
   return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function cpuSecondsSince(started: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1e6;
 }
 
 function maxRss(): number {

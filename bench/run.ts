@@ -105,6 +105,8 @@ function report(
 ): void {
   const floor = fastest(floors);
   const detect = fastest(detects);
+  const cpuFloor = leastCpu(floors);
+  const cpuDetect = leastCpu(detects);
   const scan = detect.scan;
   const lines = [
     `format            ${options.format}`,
@@ -114,7 +116,7 @@ function report(
     `pinned to CPU 0   ${hasTaskset() ? 'yes' : 'no (taskset not found)'}`,
     `floor (gunzip)    ${rate(floor)} MB/s  ${floor.seconds.toFixed(2)} s`,
     `detect            ${rate(detect)} MB/s  ${detect.seconds.toFixed(2)} s  ${((scan?.stats.records ?? 0) / detect.seconds).toFixed(0)} events/s`,
-    `ratio detect/floor ${(floor.seconds / detect.seconds).toFixed(2)}`,
+    `ratio detect/floor ${(floor.seconds / detect.seconds).toFixed(2)} wall, ${(cpuFloor.cpuSeconds / cpuDetect.cpuSeconds).toFixed(2)} CPU time (${cpuFloor.cpuSeconds.toFixed(2)} s / ${cpuDetect.cpuSeconds.toFixed(2)} s)`,
     `peak RSS detect   ${(Math.max(...detects.map((m) => m.maxRssBytes)) / 2 ** 20).toFixed(0)} MiB (floor ${(Math.max(...floors.map((m) => m.maxRssBytes)) / 2 ** 20).toFixed(0)} MiB)`,
     `records           ${scan?.stats.records} read, ${scan?.stats.events} decoded, ${scan?.stats.candidates} candidates, ${scan?.stats.malformed} malformed`,
     `alerts            ${detect.alerts} found, ${options.planted} planted`,
@@ -126,6 +128,12 @@ function report(
 
 function fastest(runs: readonly Measurement[]): Measurement {
   return runs.reduce((best, run) => (run.seconds < best.seconds ? run : best));
+}
+
+function leastCpu(runs: readonly Measurement[]): Measurement {
+  return runs.reduce((best, run) =>
+    run.cpuSeconds < best.cpuSeconds ? run : best,
+  );
 }
 
 function rate(run: Measurement): string {

@@ -1,4 +1,5 @@
 import { decodeLine } from '../decoders/decodeLine';
+import { detectFormat } from '../decoders/detectFormat';
 import type {
   DecodeResult,
   LineDecoder,
@@ -8,13 +9,11 @@ import type {
 import type { EcsDocument, SourceRef } from '../ecs/EcsDocument';
 import { CandidateCollector } from './CandidateCollector';
 import { type ByteCounts, decompress } from './decompress';
-import { defaultDecoders } from './defaultDecoders';
 import type { EscapeSyntax } from './EscapeScanner';
 import { escapeSyntaxOf } from './escapeSyntaxOf';
 import { LineReader } from './LineReader';
 import { readTimestamp } from './readTimestamp';
 import { rulesetPrefilter } from './rulesetPrefilter';
-import { selectDecoder } from './selectDecoder';
 import {
   DEFAULT_MAX_RECORD_BYTES,
   type HostFact,
@@ -96,12 +95,11 @@ export class ObjectScan {
     const { head, complete } = await readHead(chunks);
     if (head.length === 0) return;
     const headBytes = Buffer.concat(head);
-    const choice = selectDecoder(
-      headBytes,
+    const choice = detectFormat(headBytes, {
+      format: this.#options.format,
       complete,
-      this.#options.decoders ?? defaultDecoders,
-      this.#options.format,
-    );
+      ...(this.#options.decoders ? { decoders: this.#options.decoders } : {}),
+    });
     if (choice.decoder === null) {
       this.#error = `${this.#object}: ${choice.reason}`;
       return;

@@ -83,7 +83,7 @@ export interface ScanOptions {
   readonly needlePrefilter?: boolean;
   /**
    * Decoders to detect the format from and to look `format` up in.
-   * Default: the project's decoder registry.
+   * Default: every decoder of the registry (`lambda/decoders/decoders.ts`).
    */
   readonly decoders?: readonly Decoder[];
 }

@@ -170,7 +170,9 @@ describe('scanObject', () => {
   it('says so when no decoder recognises the input', async () => {
     const result = await scan(Buffer.from('just some text\nmore text\n'));
     expect(result.format).toBeNull();
-    expect(result.error).toMatch(/^obj: no decoder recognises/);
+    expect(result.error).toMatch(
+      /^obj: unknown format; first bytes: "just some text/,
+    );
   });
 
   it('decodes every line when the prefilter is off', async () => {

@@ -79,6 +79,6 @@ describe('scanObject with other formats', () => {
     const unknown = await scanObject(chunksOf(line, 64), 'obj', [rule], {
       format: 'nope',
     });
-    expect(unknown.error).toMatch(/^obj: no decoder named nope/);
+    expect(unknown.error).toMatch(/^obj: no format named nope/);
   });
 });
