@@ -1,7 +1,7 @@
 import type { EcsDocument, SourceRef } from '../../ecs/EcsDocument';
 import { malformed } from '../common/malformed';
 import { isJsonObject, type JsonObject } from '../common/parseJsonObject';
-import { isIsoTimestamp, isoFromEpochMillis } from '../common/timestamps';
+import { isoFromEpochMillis, utcIso } from '../common/timestamps';
 import type { DecodeResult } from '../types';
 import { decodeWinlogbeatDocument } from '../winlogbeat-raw/decodeWinlogbeatDocument';
 import { isRawWinlogbeat } from '../winlogbeat-raw/isRawWinlogbeat';
@@ -10,8 +10,10 @@ import { isRawWinlogbeat } from '../winlogbeat-raw/isRawWinlogbeat';
  * Turns a parsed ECS document, or an Elasticsearch search hit wrapping one
  * in `_source`, into a decode result. The document is kept as it is, except
  * that an `@timestamp` written as epoch milliseconds (a number, which
- * Elasticsearch also accepts) becomes an ISO 8601 string, so that every
- * decoder hands the engine the same form.
+ * Elasticsearch also accepts) becomes an ISO 8601 string, and one written
+ * without a zone gets a `Z`: Elasticsearch reads a zone-less date as UTC,
+ * where JavaScript would read it as local time. Every decoder thus hands
+ * the engine the same form.
  *
  * A winlogbeat document that no ingest pipeline has mapped (the event still
  * in `winlog`, no `process`) is not ECS yet: it is mapped as the
@@ -33,18 +35,18 @@ export function toEcsResult(
   if (timestamp === undefined) {
     return malformed(source, 'no @timestamp');
   }
-  if (typeof timestamp === 'string') {
-    if (!isIsoTimestamp(timestamp)) {
-      return malformed(source, `@timestamp in no known form: ${timestamp}`);
-    }
-    return { kind: 'event', event: document as EcsDocument, source };
-  }
-  const iso = isoFromEpochMillis(timestamp);
+  const iso =
+    typeof timestamp === 'string'
+      ? utcIso(timestamp)
+      : isoFromEpochMillis(timestamp);
   if (iso === undefined) {
     return malformed(
       source,
       `@timestamp in no known form: ${String(timestamp)}`,
     );
+  }
+  if (iso === timestamp) {
+    return { kind: 'event', event: document as EcsDocument, source };
   }
   const event = { ...(document as EcsDocument), '@timestamp': iso };
   return { kind: 'event', event, source };

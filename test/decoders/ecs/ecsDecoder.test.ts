@@ -93,6 +93,22 @@ describe('ecs line decoder', () => {
     );
   });
 
+  it('reads a @timestamp without zone as UTC, as Elasticsearch does', () => {
+    const line =
+      '{"@timestamp":"2026-12-01T10:00:00.123","host":{"name":"h1"}}';
+    expect(eventOf(ecsDecoder.decode(line, source))).toEqual({
+      '@timestamp': '2026-12-01T10:00:00.123Z',
+      host: { name: 'h1' },
+    });
+  });
+
+  it('keeps a @timestamp that has an offset as written', () => {
+    const line = '{"@timestamp":"2026-12-01T11:00:00.123+01:00"}';
+    expect(eventOf(ecsDecoder.decode(line, source))['@timestamp']).toBe(
+      '2026-12-01T11:00:00.123+01:00',
+    );
+  });
+
   it('reports a document without @timestamp', () => {
     expect(reasonOf(ecsDecoder.decode('{"host":{"id":"h"}}', source))).toBe(
       'no @timestamp',

@@ -56,6 +56,15 @@ describe('ecs-json stream decoder', () => {
     ]);
   });
 
+  it('reads a @timestamp without zone as UTC in an array', async () => {
+    const text =
+      '[{"_id":"1","_source":{"@timestamp":"2026-12-01T10:00:00.123"}}]';
+    const results = await decodeText(text);
+    expect(eventOf(results[0])).toEqual({
+      '@timestamp': '2026-12-01T10:00:00.123Z',
+    });
+  });
+
   it('reports a bad element and carries on with the next', async () => {
     const text =
       '[{"no":"timestamp"}, 42, {"@timestamp":"2026-12-01T10:00:00Z"}]';
