@@ -1,6 +1,7 @@
 import type { Alert } from '../alerts/Alert';
 import type { PendingAlert } from './advanceGroups';
 import { AlertInFlightError, PublishError } from './errors';
+import { forEachLimit } from './forEachLimit';
 import type { Pipeline } from './Pipeline';
 import { summariseAlerts } from './summariseAlerts';
 
@@ -27,6 +28,8 @@ export interface DeliveryContext {
 const GATE_MARGIN_MS = 7 * 24 * 3_600_000;
 // A claim outlives its invocation a little, for clock skew between hosts.
 const CLAIM_SKEW_MS = 30_000;
+// Gate writes in flight at once for a summary's alerts.
+const PARALLEL_GATES = 16;
 
 /**
  * Publishes pending alerts exactly once each. For every alert: take its
@@ -95,9 +98,9 @@ async function deliverSummary(
   result: DeliveryResult,
 ): Promise<void> {
   const claimed: PendingAlert[] = [];
-  for (const entry of entries) {
+  await forEachLimit(entries, PARALLEL_GATES, async (entry) => {
     if (await claim(entry, pipeline, context, result)) claimed.push(entry);
-  }
+  });
   if (claimed.length === 0) return;
   const alerts = claimed.map((entry) => entry.alert);
   try {
@@ -148,7 +151,7 @@ async function markSent(
   context: DeliveryContext,
   result: DeliveryResult,
 ): Promise<void> {
-  for (const entry of entries) {
+  await forEachLimit(entries, PARALLEL_GATES, async (entry) => {
     // Settled even when marking fails: the alert is out, and keeping it in
     // the outbox would only let a later invocation send it a second time.
     settle(entry, result);
@@ -166,7 +169,7 @@ async function markSent(
         error,
       });
     }
-  }
+  });
 }
 
 async function release(
@@ -174,7 +177,7 @@ async function release(
   pipeline: Pipeline,
   context: DeliveryContext,
 ): Promise<void> {
-  for (const entry of entries) {
+  await forEachLimit(entries, PARALLEL_GATES, async (entry) => {
     try {
       await pipeline.store.releaseAlert(entry.alert.id);
     } catch (error) {
@@ -185,7 +188,7 @@ async function release(
         error,
       });
     }
-  }
+  });
 }
 
 function settle(entry: PendingAlert, result: DeliveryResult): void {
