@@ -10,6 +10,7 @@ export interface Random {
   hex(bytes: number): string;
   base64(bytes: number): string;
   guid(): string;
+  digits(count: number): string;
 }
 
 const POOL_BYTES = 1 << 16;
@@ -46,6 +47,13 @@ export function createRandom(seed: number): Random {
     base64: (bytes) => {
       const start = take(bytes);
       return pool.toString('base64', start, start + bytes);
+    },
+    digits: (count) => {
+      let text = '';
+      for (let i = 0; i < count; i += 1) {
+        text += Math.floor(random.next() * 10);
+      }
+      return text;
     },
     guid: () => {
       const hex = random.hex(16);

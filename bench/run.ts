@@ -3,8 +3,10 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchOptions, readBenchOptions } from './benchOptions';
-import { generateEcsExport } from './generateEcsExport';
+import { generateExport, type RenderLine } from './generateExport';
 import { type Measurement, measureDetect, measureFloor } from './measure';
+import { renderEcsLine } from './renderEcsLine';
+import { renderFdrLine } from './renderFdrLine';
 
 // `npm run bench`: builds a synthetic export once (kept in bench/out/), then
 // alternates timed runs of plain gunzip (the floor) and of the detector,
@@ -18,20 +20,10 @@ const OUT = join(HERE, 'out');
 const RULES = join(ROOT, 'rules');
 const MB = 1e6;
 
-const GENERATORS: Record<
-  string,
-  (options: BenchOptions, path: string) => Promise<void>
-> = {
-  ecs: (options, path) =>
-    generateEcsExport(
-      {
-        events: options.events,
-        candidateShare: options.share,
-        planted: options.planted,
-        seed: 20260105,
-      },
-      path,
-    ),
+// The synthetic export of each format `--format` can name.
+const RENDERERS: Readonly<Record<string, RenderLine>> = {
+  ecs: renderEcsLine,
+  'crowdstrike-fdr': renderFdrLine,
 };
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -50,16 +42,16 @@ async function main(argv: readonly string[]): Promise<void> {
   const detects: Measurement[] = [];
   for (let round = 0; round < options.rounds; round += 1) {
     floors.push(runPinned(['floor', path]));
-    detects.push(runPinned(['detect', path, options.format]));
+    detects.push(runPinned(['detect', path]));
     process.stderr.write(`round ${round + 1}/${options.rounds} done\n`);
   }
   report(options, floors, detects);
 }
 
 async function ensureExport(options: BenchOptions): Promise<string> {
-  const generate = GENERATORS[options.format];
-  if (generate === undefined) {
-    const known = Object.keys(GENERATORS).join(', ');
+  const render = RENDERERS[options.format];
+  if (render === undefined) {
+    const known = Object.keys(RENDERERS).join(', ');
     throw new Error(`no synthetic export for ${options.format} (${known})`);
   }
   const name = `${options.format}-${options.events}-${options.share}-${options.planted}.gz`;
@@ -67,7 +59,13 @@ async function ensureExport(options: BenchOptions): Promise<string> {
   if (existsSync(path)) return path;
   mkdirSync(OUT, { recursive: true });
   process.stderr.write(`generating ${path} ...\n`);
-  await generate(options, `${path}.partial`);
+  const spec = {
+    events: options.events,
+    candidateShare: options.share,
+    planted: options.planted,
+    seed: 20260105,
+  };
+  await generateExport(spec, `${path}.partial`, render);
   renameSync(`${path}.partial`, path);
   return path;
 }
@@ -109,7 +107,7 @@ function report(
   const cpuDetect = leastCpu(detects);
   const scan = detect.scan;
   const lines = [
-    `format            ${options.format}`,
+    `format            ${options.format} (detected: ${scan?.format})`,
     `events            ${options.events} (candidate share ${options.share}, planted ${options.planted})`,
     `compressed        ${(scan?.stats.compressedBytes ?? 0) / MB} MB`,
     `decompressed      ${(detect.bytes / MB).toFixed(1)} MB`,

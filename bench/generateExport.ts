@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { createGzip } from 'node:zlib';
 import { createRandom, type Random } from './createRandom';
+import { randomPath, WORDS } from './randomPath';
 
 /** What a synthetic export holds, and what a correct detector must find. */
 export interface ExportSpec {
@@ -41,36 +42,26 @@ const PROCESS_NAMES = [
   'reg.exe',
 ];
 
-const WORDS = [
-  'Program Files',
-  'Windows',
-  'System32',
-  'Users',
-  'AppData',
-  'Local',
-  'Temp',
-  'Microsoft',
-  'Google',
-  'Roaming',
-  'Packages',
-  'Cache',
-  'Update',
-  'Installer',
-  'Tools',
-  'bin',
-];
+/** Turns one process start into a line of some export format. */
+export type RenderLine = (
+  time: number,
+  hostId: string,
+  shape: ProcessShape,
+  random: Random,
+) => string;
 
 /**
- * Writes a gzip NDJSON export of Windows process starts in Elastic Defend
- * shape. Background events never touch the rule; decoys satisfy one stage
+ * Writes a gzip NDJSON export of Windows process starts, each line made by
+ * `render` (Elastic Defend ECS, CrowdStrike FDR, ...). Background events never touch the rule; decoys satisfy one stage
  * each on a host of their own, so they can never complete a sequence; and
  * each planted sequence is an `msiexec /i` followed 1 to 30 seconds later by
  * a ScreenConnect guest-link start on one fresh host. Near misses (msiexec
  * as the parent of an unrelated process) pass the prefilter but no stage.
  */
-export async function generateEcsExport(
+export async function generateExport(
   spec: ExportSpec,
   path: string,
+  render: RenderLine,
 ): Promise<void> {
   const random = createRandom(spec.seed);
   const gzip = createGzip({ level: 6 });
@@ -78,6 +69,7 @@ export async function generateEcsExport(
   const plan: Plan = {
     spec,
     random,
+    render,
     planted: planPositions(spec, random),
     pending: new Map(),
     // Background events come from a few thousand recurring hosts.
@@ -112,6 +104,7 @@ function planPositions(spec: ExportSpec, random: Random): Set<number> {
 interface Plan {
   readonly spec: ExportSpec;
   readonly random: Random;
+  readonly render: RenderLine;
   readonly planted: Set<number>;
   /** Second events of planted sequences, by the index they are due at. */
   readonly pending: Map<number, string>;
@@ -119,32 +112,33 @@ interface Plan {
 }
 
 function lineAt(index: number, plan: Plan): string {
-  const { spec, random, planted, pending } = plan;
+  const { spec, random, planted, pending, render } = plan;
   const time = BASE_TIME + index * STEP_MS;
   const due = pending.get(index);
   if (due !== undefined) {
     pending.delete(index);
-    return eventLine(time, due, screenConnect(random), random);
+    return render(time, due, screenConnect(random), random);
   }
   if (planted.has(index)) {
     const host = random.guid();
     let later = index + 100 + Math.floor(random.next() * 2900);
     while (pending.has(later) || planted.has(later)) later += 1;
     pending.set(later, host);
-    return eventLine(time, host, msiexec(random), random);
+    return render(time, host, msiexec(random), random);
   }
   const roll = random.next();
   if (roll < spec.candidateShare) {
     const process = roll < spec.candidateShare / 2 ? msiexec : screenConnect;
-    return eventLine(time, random.guid(), process(random), random);
+    return render(time, random.guid(), process(random), random);
   }
   if (roll < spec.candidateShare * 2) {
-    return eventLine(time, random.pick(plan.hosts), nearMiss(random), random);
+    return render(time, random.pick(plan.hosts), nearMiss(random), random);
   }
-  return eventLine(time, random.pick(plan.hosts), background(random), random);
+  return render(time, random.pick(plan.hosts), background(random), random);
 }
 
-interface ProcessShape {
+/** The process a line describes, whatever the format. */
+export interface ProcessShape {
   readonly name: string;
   readonly executable: string;
   readonly args: readonly string[];
@@ -198,82 +192,6 @@ function screenConnect(random: Random): ProcessShape {
   };
 }
 
-function eventLine(
-  time: number,
-  hostId: string,
-  shape: ProcessShape,
-  random: Random,
-): string {
-  const commandLine = shape.args.map(quoteArg).join(' ');
-  const pid = 1000 + Math.floor(random.next() * 60000);
-  return JSON.stringify({
-    '@timestamp': new Date(time).toISOString(),
-    agent: { id: random.guid(), type: 'endpoint', version: '8.15.2' },
-    data_stream: {
-      dataset: 'endpoint.events.process',
-      namespace: 'default',
-      type: 'logs',
-    },
-    ecs: { version: '8.11.0' },
-    event: {
-      action: 'start',
-      category: ['process'],
-      code: '1',
-      created: new Date(time + 3).toISOString(),
-      dataset: 'endpoint.events.process',
-      id: random.hex(12),
-      kind: 'event',
-      module: 'endpoint',
-      type: ['start'],
-    },
-    host: {
-      id: hostId,
-      name: `ws-${hostId.slice(0, 6)}`,
-      os: { family: 'windows', name: 'Windows', type: 'windows' },
-    },
-    process: {
-      args: shape.args,
-      args_count: shape.args.length,
-      command_line: commandLine,
-      entity_id: random.base64(30),
-      executable: shape.executable,
-      hash: {
-        md5: random.hex(16),
-        sha1: random.hex(20),
-        sha256: random.hex(32),
-      },
-      name: shape.name,
-      parent: {
-        entity_id: random.base64(30),
-        executable: shape.parentExecutable,
-        name: shape.parentName,
-        pid: Math.floor(random.next() * 60000),
-      },
-      pid,
-      working_directory: randomPath(random, ''),
-    },
-    user: {
-      domain: random.pick(['CORP', 'NT AUTHORITY', 'LAB']),
-      id: `S-1-5-21-${randomDigits(random, 10)}-${randomDigits(random, 4)}`,
-      name: `user${random.hex(3)}`,
-    },
-  });
-}
-
-function quoteArg(arg: string): string {
-  return arg.includes(' ') ? `"${arg}"` : arg;
-}
-
-function randomPath(random: Random, leaf: string): string {
-  const depth = 2 + Math.floor(random.next() * 3);
-  const parts = ['C:'];
-  for (let i = 0; i < depth; i += 1) {
-    parts.push(random.next() < 0.6 ? random.pick(WORDS) : random.hex(4));
-  }
-  if (leaf !== '') parts.push(leaf);
-  return parts.join('\\');
-}
-
 function randomArgs(random: Random): string[] {
   const count = Math.floor(random.next() * 4);
   const args: string[] = [];
@@ -284,10 +202,4 @@ function randomArgs(random: Random): string[] {
     else args.push(`/${random.hex(2 + Math.floor(random.next() * 6))}`);
   }
   return args;
-}
-
-function randomDigits(random: Random, count: number): string {
-  let text = '';
-  for (let i = 0; i < count; i += 1) text += Math.floor(random.next() * 10);
-  return text;
 }
