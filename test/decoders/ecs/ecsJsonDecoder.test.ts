@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_RECORD_CHARS } from '../../../lambda/decoders/common/limits';
+import { detectFormat } from '../../../lambda/decoders/detectFormat';
 import { ecsJsonDecoder } from '../../../lambda/decoders/ecs/ecsJsonDecoder';
 import {
   chunksOf,
@@ -139,5 +141,68 @@ describe('ecs-json with winlogbeat documents no pipeline has mapped', () => {
     const results = await decodeText(text);
     expect(results).toHaveLength(1);
     expect(field(eventOf(results[0]), 'process.name')).toBe('msiexec.exe');
+  });
+});
+
+describe('ecs-json with one pretty-printed document', () => {
+  const pretty = readFixture('ecs/pretty-document.json');
+
+  it('is recognised as ecs-json from its first bytes', () => {
+    const head = Buffer.from(pretty.slice(0, 40));
+    expect(ecsJsonDecoder.sniff(head)).toBe(true);
+    expect(detectFormat(head).decoder?.name).toBe('ecs-json');
+  });
+
+  it('reads the whole object as one document, byte by byte', async () => {
+    const results = await decodeText(pretty, 1);
+    expect(results).toHaveLength(1);
+    const event = eventOf(results[0]);
+    expect(event['@timestamp']).toBe('2026-12-01T10:00:00.250Z');
+    expect(field(event, 'host.id')).toBe(
+      'b7e1c2d3-a4f5-4687-9a0b-1c2d3e4f5a6b',
+    );
+    expect(field(event, 'process.args')).toEqual([
+      'msiexec.exe',
+      '/i',
+      'tool {v2}.msi',
+    ]);
+    expect(event.message).toBe('a brace } and a bracket ] in a string');
+    expect(results[0]?.kind === 'event' && results[0].source).toEqual({
+      object: 'o.json',
+      record: 1,
+      line: 1,
+      offset: 0,
+    });
+  });
+
+  it('reads a document whose first key comes after a byte-order mark', async () => {
+    const results = await decodeText(`\uFEFF\n${pretty}`, 2);
+    expect(field(eventOf(results[0]), 'process.pid')).toBe(4410);
+  });
+
+  it('reports a document cut off before its end', async () => {
+    const results = await decodeText(pretty.slice(0, 300));
+    expect(results).toHaveLength(1);
+    expect(reasonOf(results[0])).toBe(
+      'input ended inside an unfinished JSON value',
+    );
+  });
+
+  it('refuses a document past the record size limit', async () => {
+    const big = `{\n  "@timestamp": "2026-12-01T10:00:00Z",\n  "m": "${'x'.repeat(
+      MAX_RECORD_CHARS,
+    )}"\n}\n`;
+    const results = await decodeText(big, 65536);
+    expect(results).toHaveLength(1);
+    expect(reasonOf(results[0])).toBe(
+      `element exceeds the limit of ${MAX_RECORD_CHARS} bytes`,
+    );
+  });
+
+  it('leaves one-line NDJSON objects to the line formats', () => {
+    const ndjson =
+      '{"@timestamp":"2026-12-01T10:00:00Z"}\n{"@timestamp":"2026-12-01T10:00:01Z"}\n';
+    expect(ecsJsonDecoder.sniff(Buffer.from(ndjson))).toBe(false);
+    expect(detectFormat(Buffer.from(ndjson)).decoder?.name).toBe('ecs');
   });
 });
