@@ -114,6 +114,29 @@ describe('scanObject', () => {
     expect(result.groups[0]?.candidates.map((c) => c.id)).toEqual(['obj#1']);
   });
 
+  it('reports corrupt gzip data as corrupt, with how far it got', async () => {
+    const many = Array.from({ length: 500 }, (_, i) =>
+      other(`2026-01-05T08:00:${String(i % 60).padStart(2, '0')}.000Z`),
+    ).join('\n');
+    const zipped = Buffer.from(gzipSync(`${many}\n`));
+    zipped.fill(0xff, Math.floor(zipped.length / 2), zipped.length - 20);
+    const result = await scan(zipped, 1000);
+    expect(result.error).toMatch(/^obj: gzip data is corrupt/);
+    expect(result.error).toMatch(/\d+ bytes decompressed, \d+ lines read/);
+  });
+
+  it('reports progress as it reads', async () => {
+    const line = other('2026-01-05T08:00:00.000Z');
+    const count = Math.ceil((17 << 20) / (line.length + 1));
+    const big = Buffer.from(`${line}\n`.repeat(count));
+    const seen: number[] = [];
+    await scanObject(chunksOf(big, 1 << 20), 'obj', rules, {
+      onProgress: (stats) => seen.push(stats.bytes),
+    });
+    expect(seen.length).toBeGreaterThanOrEqual(1);
+    expect(seen[0]).toBeGreaterThanOrEqual(16 << 20);
+  });
+
   it('reports an over-long line with its line number and goes on', async () => {
     const long = msiexec('2026-01-05T08:00:01.000Z').replace(
       'a.msi',
