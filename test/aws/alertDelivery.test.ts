@@ -8,6 +8,7 @@ import { type MotoServer, useMotoServer } from '../helpers/motoServer';
 import { CrashingStore } from './support/CrashingStore';
 import { type Harness, makeHarness } from './support/harness';
 import { type MotoClients, motoClients } from './support/motoClients';
+import { PausingStore, Rendezvous } from './support/PausingStore';
 import {
   type Host,
   msiInstall,
@@ -87,6 +88,21 @@ describe('alert delivery', () => {
     h.now += 90_000;
     const late = await h.run(['both.ndjson']);
     expect(late.error).toBeNull();
+    expect(h.publisher.alerts).toHaveLength(1);
+  });
+
+  it('sends one alert when the same object is delivered twice at the same moment', async () => {
+    const h = await harness();
+    const meeting = new Rendezvous(2);
+    const outcomes = await Promise.all([
+      h.run(['both.ndjson'], new PausingStore(h.store, meeting)),
+      h.run(['both.ndjson'], new PausingStore(h.store, meeting)),
+    ]);
+    // The loser may find the alert being published and fail, to be
+    // retried; what matters is that SNS sees it once.
+    expect(outcomes.filter((o) => o.error === null).length).toBeGreaterThan(0);
+    expect(h.publisher.alerts).toHaveLength(1);
+    await h.run(['both.ndjson']);
     expect(h.publisher.alerts).toHaveLength(1);
   });
 
