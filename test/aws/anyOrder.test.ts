@@ -68,7 +68,9 @@ describe('sequence state under any delivery', () => {
           bodies[first]?.push(msiInstall(host, T0 + n * 1_000));
           bodies[second]?.push(screenConnect(host, T0 + n * 1_000 + 20_000));
         });
-        bodies.forEach((events, i) => h.objects.set(`o${i}`, ndjson(events)));
+        bodies.forEach((events, i) => {
+          h.objects.set(`o${i}`, ndjson(events));
+        });
         // Every object is delivered at least once, then the extra ones.
         const order = [...deliveries, ...bodies.map((_, i) => i)];
         for (const index of order) {
