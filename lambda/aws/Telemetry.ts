@@ -14,6 +14,7 @@ export interface Log {
 export type MetricName =
   | 'Objects'
   | 'ObjectsUnavailable'
+  | 'ObjectsDamaged'
   | 'Bytes'
   | 'Records'
   | 'Events'
@@ -35,6 +36,7 @@ export const METRIC_UNITS: Readonly<
 > = {
   Objects: 'Count',
   ObjectsUnavailable: 'Count',
+  ObjectsDamaged: 'Count',
   Bytes: 'Bytes',
   Records: 'Count',
   Events: 'Count',

@@ -118,6 +118,7 @@ function report(
     });
   }
   if (scan.error !== null) {
+    metrics.add('ObjectsDamaged', 1);
     logger.error('object could not be read to the end', {
       ...log,
       error: scan.error,

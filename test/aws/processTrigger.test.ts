@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { coreEngine } from '../../lambda/aws/coreEngine';
 import { TransientAwsError } from '../../lambda/aws/errors';
@@ -85,6 +86,17 @@ describe('processTrigger', () => {
     expect(outcome.failedMessageIds).toEqual([]);
     expect(h.metrics.get('ObjectsUnavailable')).toBe(1);
     expect(h.publisher.alerts).toHaveLength(1);
+  });
+
+  it('logs a truncated object without retrying it, keeping what it read', async () => {
+    const h = await harness();
+    const whole = gzipSync(
+      ndjson([msiInstall(WKS_042, T0), screenConnect(WKS_042, T0 + 20_000)]),
+    );
+    h.objects.set('cut.ndjson.gz', whole.subarray(0, whole.length - 12));
+    const outcome = await h.runBatch({ cut: ['cut.ndjson.gz'] });
+    expect(outcome.failedMessageIds).toEqual([]);
+    expect(h.metrics.get('ObjectsDamaged')).toBe(1);
   });
 
   it('counts objects, records, events, candidates, alerts and alert latency', async () => {
