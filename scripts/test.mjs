@@ -32,7 +32,7 @@ if (extra.length === 0) {
 }
 
 const report = join(tmpdir(), `eqlambda-vitest-${process.pid}.json`);
-run('tests', 'npx', [
+const vitestPassed = run('tests', 'npx', [
   'vitest',
   'run',
   '--reporter=default',
@@ -43,13 +43,18 @@ run('tests', 'npx', [
 try {
   const summary = JSON.parse(readFileSync(report, 'utf8'));
   passed += summary.numPassedTests;
-  failed += summary.numFailedTests;
-  // A file that fails to load has no tests to count; count it once.
+  let vitestFailures = summary.numFailedTests;
+  // A file that fails to load, or whose setup hook throws, has no failed
+  // test to count (vitest marks its tests skipped); count the file once.
   for (const file of summary.testResults) {
-    if (file.status === 'failed' && file.assertionResults.length === 0) {
-      failed += 1;
-    }
+    const hasFailedTest = file.assertionResults.some(
+      (test) => test.status === 'failed',
+    );
+    if (file.status === 'failed' && !hasFailedTest) vitestFailures += 1;
   }
+  // Anything else vitest itself failed on (an unhandled error) counts too.
+  if (!vitestPassed && vitestFailures === 0) vitestFailures = 1;
+  failed += vitestFailures;
   rmSync(report, { force: true });
 } catch {
   failed += 1;
