@@ -21,20 +21,7 @@ import { UsageError } from './errors';
 import { loadRulesOrExit } from './loadRulesOrExit';
 import { parseCommandArgs } from './parseCommandArgs';
 import { parseDuration } from './parseDuration';
-
-/** Help for the S3 form of `detect`, shown by `detect --help`. */
-export const AWS_DETECT_USAGE = `
-Reading from S3 (the Lambda's pipeline, on this machine):
-  eqlambda detect s3://BUCKET/PREFIX [--table NAME] [--topic ARN]
-  --table NAME        keep sequence state and alert records in this
-                      DynamoDB table, the one the Lambda uses (a backfill);
-                      default: in memory for this run
-  --topic ARN         publish alerts to this SNS topic instead of printing
-  --max-alerts N      with --topic: alerts per rule per object before the
-                      rest go out as one summary (default 100)
-  AWS credentials and region come from the usual AWS_* variables and
-  profiles; AWS_ENDPOINT_URL points the clients elsewhere.
-`;
+import { AWS_DETECT_USAGE } from './usage';
 
 // Claims taken by the command line hold for 15 minutes, the longest a
 // Lambda invocation may run, so a crashed run is taken over as quickly.

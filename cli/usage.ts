@@ -1,3 +1,17 @@
+/** Help for the S3 form of `detect`, shown by `detect --help`. */
+export const AWS_DETECT_USAGE = `
+Reading from S3 (the Lambda's pipeline, on this machine):
+  eqlambda detect s3://BUCKET/PREFIX [--table NAME] [--topic ARN]
+  --table NAME        keep sequence state and alert records in this
+                      DynamoDB table, the one the Lambda uses (a backfill);
+                      default: in memory for this run
+  --topic ARN         publish alerts to this SNS topic instead of printing
+  --max-alerts N      with --topic: alerts per rule per object before the
+                      rest go out as one summary (default 100)
+  AWS credentials and region come from the usual AWS_* variables and
+  profiles; AWS_ENDPOINT_URL points the clients elsewhere.
+`;
+
 /** The help text of `eqlambda --help` and of each command. */
 export const USAGE: Readonly<Record<string, string>> = {
   main: `eqlambda: run Elastic EQL detection rules over EDR exports
@@ -43,7 +57,7 @@ At the end of the run whatever is still waiting for late events is decided.
 Alerts go to stdout; a progress line (on a terminal) and a summary go to
 stderr. Exit code 0 whether or not alerts fired; 2 for a bad argument, an
 unreadable path or a rule that does not load.
-`,
+${AWS_DETECT_USAGE}`,
   query: `Usage: eqlambda query [options] 'EQL' [PATHS...]
 
 Runs one EQL query over the files under PATHS (default events/exports) and
