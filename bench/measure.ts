@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { DECOMPRESSED_CHUNK_BYTES } from '../lambda/detector/decompress';
 import { openFile } from '../lambda/detector/openFile';
@@ -23,7 +23,8 @@ export async function measureFloor(path: string): Promise<Measurement> {
   const started = process.hrtime.bigint();
   const cpuStarted = process.cpuUsage();
   let bytes = 0;
-  const gunzip = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
+  // The same reads and the same zlib settings as the detector.
+  const gunzip = (openFile(path) as Readable).pipe(
     createGunzip({ chunkSize: DECOMPRESSED_CHUNK_BYTES }),
   );
   for await (const chunk of gunzip as AsyncIterable<Buffer>) {

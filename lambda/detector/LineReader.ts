@@ -72,7 +72,10 @@ export class LineReader {
       this.#pending = [];
       return;
     }
-    if (part.length > 0) this.#pending.push(part);
+    // A copy, not a view: a view would keep the whole decompressed piece
+    // alive until the line ends, long enough for the garbage collector to
+    // promote it, and freeing promoted pieces takes full collections.
+    if (part.length > 0) this.#pending.push(Buffer.from(part));
   }
 
   #finishPending(): void {

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 
-const READ_BYTES = 1 << 20;
+const READ_BYTES = 1 << 16;
 
 /**
  * Reads a local file as a stream of buffers, the same shape an S3 object
