@@ -43,16 +43,18 @@ Options:
                       ndjson otherwise)
   --source NAME       decode every file as this format instead of
                       detecting it (see 'eqlambda normalize --help')
-  --lateness DURATION how far behind the newest event an event may be and
-                      still count, such as 30m, 24h, 2d (default 24h)
+  --lateness DURATION how far behind the newest event of its host an event
+                      may be and still count, such as 30m, 24h, 2d
+                      (default 24h)
   -h, --help          show this help
 
 Files are read one after another, like objects landing in S3; sequence state
 is kept per rule and host across files, so a sequence split between two
-files fires once, in whichever order the files come. Time is event time:
-"now" is the newest event read so far, so last year's archive is not late,
-and an event more than --lateness older than the newest event is ignored.
-At the end of the run whatever is still waiting for late events is decided.
+files fires once, in whichever order the files come. Time is event time,
+kept per rule and host: "now" is the newest event read so far for that
+host, so last year's archive is not late, and an event more than
+--lateness older than the newest event of its host is ignored. At the end
+of the run whatever is still waiting for late events is decided.
 
 Alerts go to stdout; a progress line (on a terminal) and a summary go to
 stderr. Exit code 0 whether or not alerts fired; 2 for a bad argument, an

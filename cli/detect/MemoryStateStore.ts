@@ -1,9 +1,9 @@
 import type { StateStore } from './StateStore';
 
 /**
- * Sequence state in a Map, for one command-line run. State that has
- * expired is swept after each file, so memory follows the number of open
- * sequences, not the number of hosts ever seen.
+ * Sequence state in a Map, for one command-line run. Each rule and join key
+ * keeps its state until the end of the run (the matcher bounds each state),
+ * since with a clock per group no global time says a host is done.
  */
 export class MemoryStateStore<State> implements StateStore<State> {
   private readonly entries = new Map<
@@ -27,13 +27,5 @@ export class MemoryStateStore<State> implements StateStore<State> {
   ): Promise<void> {
     if (state === null) this.entries.delete(groupId);
     else this.entries.set(groupId, { state, expiresAt });
-  }
-
-  async sweep(now: number): Promise<void> {
-    for (const [groupId, entry] of this.entries) {
-      if (entry.expiresAt !== null && entry.expiresAt < now) {
-        this.entries.delete(groupId);
-      }
-    }
   }
 }

@@ -14,6 +14,4 @@ export interface StateStore<State> {
     state: State | null,
     expiresAt: number | null,
   ): Promise<void>;
-  /** Drops every state that expired before `now`, where that is cheap. */
-  sweep?(now: number): Promise<void>;
 }

@@ -47,11 +47,13 @@ export interface DetectionContext {
  * files fires, once, whatever order the files come in (within the lateness
  * allowance).
  *
- * The matcher's clock is event time: `now` is the newest event time read
- * so far, including the file just read. A backfill of last month's archive
- * would otherwise find every event late. Known limit: one file that spans
- * more than the lateness allowance has its own oldest candidates counted
- * as late, because the whole file is handed over at once.
+ * The matcher's clock is event time, kept per rule and join key: `now` is
+ * the newest event time read so far for that group. A backfill of last
+ * month's archive would otherwise find every event late, and an archive
+ * laid out host by host would find the second host's events late against
+ * the first host's newest. A group's candidates from one file are handed
+ * over in time order, in slices no wider than the lateness allowance, so a
+ * file spanning days is not late against itself.
  */
 export async function runDetection(
   inputs: readonly string[],
@@ -60,7 +62,7 @@ export async function runDetection(
 ): Promise<void> {
   const run: RunState = {
     hostNames: new Map(),
-    newest: Number.NEGATIVE_INFINITY,
+    clocks: new Map(),
     open: new Map(),
   };
   for (const object of inputs) {
@@ -71,16 +73,16 @@ export async function runDetection(
     for (const host of result.hosts) {
       run.hostNames.set(host.hostId, host.hostName);
     }
-    run.newest = Math.max(run.newest, newestCandidateTime(result));
     for (const group of result.groups) {
       run.open.set(group.groupId, { ...group, candidates: [] });
-      await advanceGroup(group, group.candidates, false, run, context);
+      for (const slice of sliceByTime(group.candidates, context.latenessMs)) {
+        await advanceGroup(group, slice, false, run, context);
+      }
     }
     for (const { rule, candidate } of result.eventMatches) {
       const hostNames = run.hostNames;
       await context.onFound({ rule, match: candidate, hostNames });
     }
-    await context.store.sweep?.(run.newest);
     context.onProgress?.(object, null);
   }
   // No more files will come: whatever the matcher still holds back for
@@ -93,7 +95,8 @@ export async function runDetection(
 /** What one run carries from file to file besides sequence state. */
 interface RunState {
   readonly hostNames: Map<string, string>;
-  newest: number;
+  /** Per group: the newest event time read so far, the matcher's `now`. */
+  readonly clocks: Map<string, number>;
   /** Groups seen so far, without their candidates, for the final pass. */
   readonly open: Map<string, ScanGroup>;
 }
@@ -107,12 +110,15 @@ async function advanceGroup(
 ): Promise<void> {
   const state = await context.store.get(group.groupId);
   if (final && state === null) return;
+  let now = run.clocks.get(group.groupId) ?? Number.NEGATIVE_INFINITY;
+  for (const candidate of candidates) now = Math.max(now, candidate.timestamp);
+  run.clocks.set(group.groupId, now);
   const advanced = context.engine.advance(
     group.rule.query,
     group.joinKey,
     state,
     candidates,
-    { now: run.newest, latenessMs: context.latenessMs, final },
+    { now, latenessMs: context.latenessMs, final },
   );
   context.summary.late += advanced.late.length;
   await context.store.put(group.groupId, advanced.state, advanced.expiresAt);
@@ -145,12 +151,26 @@ async function scan(
   }
 }
 
-function newestCandidateTime(result: ScanResult): number {
-  let newest = Number.NEGATIVE_INFINITY;
-  const consider = (candidate: Candidate) => {
-    if (candidate.timestamp > newest) newest = candidate.timestamp;
-  };
-  for (const group of result.groups) group.candidates.forEach(consider);
-  for (const match of result.eventMatches) consider(match.candidate);
-  return newest;
+/**
+ * Splits candidates into time-ordered slices, each spanning no more than
+ * `widthMs`, so that no candidate is late against a newer one of its own
+ * slice.
+ */
+export function sliceByTime(
+  candidates: readonly Candidate[],
+  widthMs: number,
+): Candidate[][] {
+  const sorted = [...candidates].sort((a, b) => a.timestamp - b.timestamp);
+  const slices: Candidate[][] = [];
+  let current: Candidate[] = [];
+  for (const candidate of sorted) {
+    const first = current[0];
+    if (first && candidate.timestamp - first.timestamp > widthMs) {
+      slices.push(current);
+      current = [];
+    }
+    current.push(candidate);
+  }
+  if (current.length > 0) slices.push(current);
+  return slices;
 }

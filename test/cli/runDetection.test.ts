@@ -13,7 +13,12 @@ const RULE = await loadRule(
 );
 const T0 = Date.parse('2026-03-18T10:00:00Z');
 
-function candidate(id: string, offsetMs: number, stage: number): Candidate {
+function candidate(
+  id: string,
+  offsetMs: number,
+  stage: number,
+  host = 'aid-7',
+): Candidate {
   return {
     id,
     timestamp: T0 + offsetMs,
@@ -21,14 +26,28 @@ function candidate(id: string, offsetMs: number, stage: number): Candidate {
     source: { object: `${id}.ndjson`, line: 1 },
     stages: [stage],
     event: {
-      host: { id: 'aid-7' },
+      host: { id: host },
       '@timestamp': new Date(T0 + offsetMs).toISOString(),
     },
   };
 }
 
 // A stand-in detector: each "file" yields the candidates listed for it,
-// grouped under host aid-7 as the real detector would group them.
+// grouped by host as the real detector groups them under `by host.id`.
+function groupsByHost(rule: LoadedRule, candidates: Candidate[]) {
+  const hosts = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const host = String((c.event.host as { id: string }).id);
+    hosts.set(host, [...(hosts.get(host) ?? []), c]);
+  }
+  return [...hosts].map(([host, list]) => ({
+    groupId: `${rule.rule.id}\u0000${JSON.stringify([host])}`,
+    rule,
+    joinKey: [host],
+    candidates: list,
+  }));
+}
+
 function engineFor(files: Record<string, Candidate[]>): DetectEngine {
   return {
     decoders: [],
@@ -40,14 +59,7 @@ function engineFor(files: Record<string, Candidate[]>): DetectEngine {
       return {
         object,
         format: 'ecs',
-        groups: [
-          {
-            groupId: `${rule.rule.id}\u0000["aid-7"]`,
-            rule,
-            joinKey: ['aid-7'],
-            candidates,
-          },
-        ],
+        groups: groupsByHost(rule, candidates),
         eventMatches: [],
         hosts: [{ hostId: 'aid-7', hostName: 'WKS-042' }],
         malformed: [],
@@ -125,6 +137,35 @@ describe('runDetection', () => {
     );
     expect(found).toEqual([]);
     expect(summary.late).toBe(1);
+  });
+
+  it('does not count a file spanning days as late against itself', async () => {
+    const DAY = 86_400_000;
+    const { found, summary } = await detect(['days.ndjson'], {
+      'days.ndjson': [
+        candidate('later-msi', 3 * DAY, 0),
+        candidate('msi', 0, 0),
+        candidate('rmm', 30_000, 1),
+      ],
+    });
+    expect(found).toHaveLength(1);
+    expect(summary.late).toBe(0);
+  });
+
+  it('keeps a clock per host, so an archive read host by host misses nothing', async () => {
+    const MONTH = 30 * 86_400_000;
+    const { found, summary } = await detect(
+      ['host-a.ndjson', 'host-b.ndjson'],
+      {
+        'host-a.ndjson': [candidate('a-msi', MONTH, 0, 'aid-a')],
+        'host-b.ndjson': [
+          candidate('b-msi', 0, 0, 'aid-b'),
+          candidate('b-rmm', 20_000, 1, 'aid-b'),
+        ],
+      },
+    );
+    expect(found).toHaveLength(1);
+    expect(summary.late).toBe(0);
   });
 
   it('adds up the files it read', async () => {
