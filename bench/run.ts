@@ -80,6 +80,7 @@ async function ensureExport(options: BenchOptions): Promise<string> {
 function runPinned(args: readonly string[]): Measurement {
   const node = [
     process.execPath,
+    ...NODE_FLAGS,
     '--import',
     'tsx',
     fileURLToPath(import.meta.url),
