@@ -135,17 +135,13 @@ export class NeedleScanner {
       const stepD = shift[
         ((bytes[d - 1] as number) << 8) | (bytes[d] as number)
       ] as number;
-      if (stepA === 0 && this.#isHead(bytes, a - last)) {
-        this.#confirm(bytes, a - last, to, hits);
-      }
-      if (stepB === 0 && this.#isHead(bytes, b - last)) {
-        this.#confirm(bytes, b - last, to, hits);
-      }
-      if (stepC === 0 && this.#isHead(bytes, c - last)) {
-        this.#confirm(bytes, c - last, to, hits);
-      }
-      if (stepD === 0 && this.#isHead(bytes, d - last)) {
-        this.#confirm(bytes, d - last, to, hits);
+      // A zero step is rare (a needle's last pair ends some window), so
+      // the four windows are checked together, out of the hot loop.
+      if (stepA === 0 || stepB === 0 || stepC === 0 || stepD === 0) {
+        this.#checkStop(bytes, a, to, hits);
+        this.#checkStop(bytes, b, to, hits);
+        this.#checkStop(bytes, c, to, hits);
+        this.#checkStop(bytes, d, to, hits);
       }
       a += stepA || 1;
       b += stepB || 1;
@@ -163,6 +159,15 @@ export class NeedleScanner {
     const hits: number[] = [];
     this.scan(bytes, from, to, hits);
     return hits.length > 0;
+  }
+
+  // Confirms the needles a window ending at `end` may hold, when the pair
+  // ending it is a needle's last pair and the pair starting it a first.
+  #checkStop(bytes: Uint8Array, end: number, to: number, hits: number[]) {
+    const pair = ((bytes[end - 1] as number) << 8) | (bytes[end] as number);
+    if (this.#shift[pair] !== 0) return;
+    const start = end - this.#window + 1;
+    if (this.#isHead(bytes, start)) this.#confirm(bytes, start, to, hits);
   }
 
   #isHead(bytes: Uint8Array, start: number): boolean {
