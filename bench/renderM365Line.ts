@@ -2,6 +2,7 @@ import type { Random } from './createRandom';
 import type { ProcessShape, RenderLine } from './generateExport';
 import { isBackgroundShape } from './isBackgroundShape';
 import { quoteArg } from './quoteArg';
+import { randomIpv4 } from './randomIpv4';
 import { randomPath } from './randomPath';
 
 /** Share of background starts rendered as a record of another table. */
@@ -55,7 +56,7 @@ export const renderM365Line: RenderLine = (
     SHA256: random.hex(32),
     AccountDomain: random.pick(['corp', 'nt authority', 'lab']),
     AccountName: `user${random.hex(3)}`,
-    AccountSid: `S-1-5-21-${random.digits(10)}-${random.digits(4)}`,
+    AccountSid: randomSid(random),
     AccountObjectId: null,
     AccountUpn: null,
     ...initiatingProcess(
@@ -121,7 +122,7 @@ function initiatingProcess(
     ),
     InitiatingProcessIntegrityLevel: 'Medium',
     InitiatingProcessAccountName: `user${random.hex(3)}`,
-    InitiatingProcessAccountSid: `S-1-5-21-${random.digits(10)}-${random.digits(4)}`,
+    InitiatingProcessAccountSid: randomSid(random),
     InitiatingProcessMD5: random.hex(16),
     InitiatingProcessSHA1: random.hex(20),
     InitiatingProcessSHA256: random.hex(32),
@@ -136,9 +137,9 @@ function networkEvent(random: Random): OtherRecord {
     {
       ActionType: 'ConnectionSuccess',
       Protocol: 'Tcp',
-      LocalIP: `10.${random.digits(2)}.${random.digits(2)}.${random.digits(2)}`,
+      LocalIP: randomIpv4(random, 10),
       LocalPort: 49152 + Math.floor(random.next() * 16000),
-      RemoteIP: `52.${random.digits(2)}.${random.digits(2)}.${random.digits(2)}`,
+      RemoteIP: randomIpv4(random, 52),
       RemotePort: random.pick([443, 80, 8080, 445]),
       RemoteUrl: `${random.hex(4)}.cdn.example.net`,
       RemoteIPType: 'Public',
@@ -192,6 +193,10 @@ function imageLoad(random: Random): OtherRecord {
 function sevenDigits(time: number, random: Random): string {
   const iso = new Date(Math.floor(time)).toISOString();
   return `${iso.slice(0, 23)}${random.digits(4)}Z`;
+}
+
+function randomSid(random: Random): string {
+  return `S-1-5-21-${random.digits(10)}-${random.digits(4)}`;
 }
 
 function pid(random: Random): number {

@@ -2,6 +2,7 @@ import type { Random } from './createRandom';
 import type { ProcessShape, RenderLine } from './generateExport';
 import { isBackgroundShape } from './isBackgroundShape';
 import { quoteArg } from './quoteArg';
+import { randomIpv4 } from './randomIpv4';
 import { randomPath } from './randomPath';
 
 /** Share of background starts rendered as an event of another kind. */
@@ -125,9 +126,9 @@ function ipConnect(random: Random) {
     'event.network.direction': 'OUTGOING',
     'event.network.protocolName': 'tcp',
     'event.network.connectionStatus': 'SUCCESS',
-    'src.ip.address': `10.${random.digits(2)}.${random.digits(2)}.${random.digits(2)}`,
+    'src.ip.address': randomIpv4(random, 10),
     'src.port.number': 49152 + Math.floor(random.next() * 16000),
-    'dst.ip.address': `52.${random.digits(2)}.${random.digits(2)}.${random.digits(2)}`,
+    'dst.ip.address': randomIpv4(random, 52),
     'dst.port.number': random.pick([443, 80, 8080, 445, 53]),
   };
 }
@@ -149,7 +150,7 @@ function registryValue(random: Random) {
     'event.category': 'registry',
     'event.type': 'Registry Value Modified',
     'meta.event.name': 'REGVALUEMODIFIED',
-    'registry.keyPath': `MACHINE\\SOFTWARE\\Microsoft\\${random.hex(4)}\\${random.hex(6)}`,
+    'registry.keyPath': `MACHINE\\SOFTWARE\\${random.hex(4)}\\${random.hex(6)}`,
     'registry.value': random.hex(8),
     'registry.valueType': 'REG_DWORD',
   };
@@ -161,7 +162,7 @@ function dnsResolved(random: Random) {
     'event.type': 'DNS Resolved',
     'meta.event.name': 'DNS',
     'event.dns.request': `${random.hex(4)}.cdn.example.net`,
-    'event.dns.response': `52.${random.digits(2)}.${random.digits(2)}.${random.digits(2)};`,
+    'event.dns.response': `${randomIpv4(random, 52)};`,
   };
 }
 
@@ -175,5 +176,6 @@ function pid(random: Random): number {
 }
 
 function user(random: Random): string {
-  return `${random.pick(['CORP', 'NT AUTHORITY', 'LAB'])}\\user${random.hex(3)}`;
+  const domain = random.pick(['CORP', 'NT AUTHORITY', 'LAB']);
+  return `${domain}\\user${random.hex(3)}`;
 }

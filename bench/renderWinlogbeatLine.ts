@@ -2,6 +2,7 @@ import type { Random } from './createRandom';
 import type { ProcessShape, RenderLine } from './generateExport';
 import { isBackgroundShape } from './isBackgroundShape';
 import { quoteArg } from './quoteArg';
+import { randomIpv4 } from './randomIpv4';
 import { randomPath } from './randomPath';
 
 /** Share of background starts rendered as Sysmon event 3 or 5 instead. */
@@ -94,12 +95,12 @@ function networkFields(random: Random) {
     Protocol: 'tcp',
     Initiated: 'true',
     SourceIsIpv6: 'false',
-    SourceIp: `10.${random.digits(2)}.${random.digits(2)}.${random.digits(2)}`,
+    SourceIp: randomIpv4(random, 10),
     SourceHostname: '-',
     SourcePort: String(49152 + Math.floor(random.next() * 16000)),
     SourcePortName: '-',
     DestinationIsIpv6: 'false',
-    DestinationIp: `52.${random.digits(2)}.${random.digits(2)}.${random.digits(2)}`,
+    DestinationIp: randomIpv4(random, 52),
     DestinationHostname: `${random.hex(4)}.cdn.example.net`,
     DestinationPort: '443',
     DestinationPortName: 'https',
@@ -115,7 +116,8 @@ function document(
 ): string {
   const name = `ws-${hostId.slice(0, 6)}`;
   // winlogbeat stamps the record's creation time, with 100 ns digits.
-  const created = `${new Date(time).toISOString().slice(0, 23)}${random.digits(4)}Z`;
+  const millis = new Date(time).toISOString().slice(0, 23);
+  const created = `${millis}${random.digits(4)}Z`;
   const task = `${sysmon.task} (rule: ${sysmon.rule})`;
   return JSON.stringify({
     '@timestamp': created,
