@@ -1,8 +1,9 @@
 // Blocks are the two bytes ending a window, indexed as they are: every
 // letter-case variant of a needle's pair gets its own entry. The table
-// (64 KiB) no longer fits the first-level cache, but an exact index needs
-// no masking in the inner loop and stops the window only on real needle
-// pairs, which measured about 40% faster than a case-folded 12 KiB table.
+// takes 64 KiB, but text touches only its printable pairs (about 12 KiB of
+// cache lines), and an exact index needs no case-folding mask in the inner
+// loop. With the stop check moved out of the loop, the scan of ECS NDJSON
+// got about a fifth faster than with a case-folded 12 KiB table.
 const BLOCK_SPACE = 1 << 16;
 
 // Ranges shorter than this are scanned by one window; splitting them would
@@ -22,7 +23,8 @@ export class NeedleScanner {
   // Indexed by the two bytes that end the window, as they appear in the
   // input (every letter-case variant has its own entry).
   readonly #shift: Uint8Array;
-  readonly #verify: (readonly number[] | undefined)[];
+  // The needles to compare, by the lower-case pair that ends the window.
+  readonly #verify = new Map<number, number[]>();
   // 1 for the first two bytes of some needle: a window whose end matches
   // but whose start does not is dismissed without looking at the needles.
   readonly #heads: Uint8Array;
@@ -36,7 +38,6 @@ export class NeedleScanner {
     this.#shift = new Uint8Array(BLOCK_SPACE).fill(
       Math.min(this.#window - 1, 255),
     );
-    this.#verify = [];
     this.#heads = new Uint8Array(BLOCK_SPACE);
     for (const [index, needle] of this.#needles.entries()) {
       this.#index(needle, index);
@@ -52,14 +53,13 @@ export class NeedleScanner {
         if (shift < (this.#shift[block] as number)) this.#shift[block] = shift;
       }
     }
-    // Needles to compare, keyed by the lower-case pair ending the window.
     const key = blockOf(
       needle[window - 2] as number,
       needle[window - 1] as number,
     );
-    const list = (this.#verify[key] ?? []) as number[];
+    const list = this.#verify.get(key) ?? [];
     list.push(index);
-    this.#verify[key] = list;
+    this.#verify.set(key, list);
   }
 
   /**
@@ -184,7 +184,7 @@ export class NeedleScanner {
       bytes[start + last - 1] as number,
       bytes[start + last] as number,
     );
-    for (const index of this.#verify[block] ?? []) {
+    for (const index of this.#verify.get(block) ?? []) {
       const needle = this.#needles[index] as Uint8Array;
       if (start + needle.length > to) continue;
       if (equalsFolded(bytes, start, needle)) hits.push(start);
