@@ -7,6 +7,9 @@ import { generateExport, type RenderLine } from './generateExport';
 import { type Measurement, measureDetect, measureFloor } from './measure';
 import { renderEcsLine } from './renderEcsLine';
 import { renderFdrLine } from './renderFdrLine';
+import { renderM365Line } from './renderM365Line';
+import { renderSentinelOneLine } from './renderSentinelOneLine';
+import { renderWinlogbeatLine } from './renderWinlogbeatLine';
 
 // `npm run bench`: builds a synthetic export once (kept in bench/out/), then
 // alternates timed runs of plain gunzip (the floor) and of the detector,
@@ -32,6 +35,9 @@ const NODE_FLAGS = ['--initial-old-space-size=64'];
 const RENDERERS: Readonly<Record<string, RenderLine>> = {
   ecs: renderEcsLine,
   'crowdstrike-fdr': renderFdrLine,
+  'sentinelone-cloud-funnel': renderSentinelOneLine,
+  'm365-defender': renderM365Line,
+  'winlogbeat-raw': renderWinlogbeatLine,
 };
 
 async function main(argv: readonly string[]): Promise<void> {
