@@ -16,18 +16,19 @@ const randomCase = (text: string) =>
         .join(''),
     );
 
-// Ways a record may spell a value that still decodes to it: as is, with a
-// character written as a JSON \u escape, or with a Kelvin sign for a `k`
-// (which the EQL comparisons lower-case to `k`).
+// Ways a JSON encoder may spell a value that still decodes to it: as is,
+// or with a Kelvin sign for a `k` (which the EQL comparisons lower-case to
+// `k`), raw or escaped as encoders that keep output ASCII write it.
 const spelled = (text: string) =>
   fc.oneof(
     fc.constant(JSON.stringify(text)),
-    fc.nat(text.length - 1).map((at) => {
-      const code = text.charCodeAt(at).toString(16).padStart(4, '0');
-      const json = JSON.stringify(text);
-      return `${json.slice(0, at + 1)}\\u${code}${json.slice(at + 2)}`;
-    }),
     fc.constant(JSON.stringify(text.replace(/k/gi, '\u212a'))),
+    fc.constant(
+      JSON.stringify(text.replace(/k/gi, '\u212a')).replace(
+        /\u212a/g,
+        '\\u212A',
+      ),
+    ),
   );
 
 const NAMES = [

@@ -181,13 +181,28 @@ describe('scanObject', () => {
     expect(result.groups[0]?.candidates.map((c) => c.id)).toEqual(['obj#3']);
   });
 
-  it('decodes a line whose needle hides behind a JSON \\u escape', async () => {
+  it('decodes a line whose needle hides behind an escaped Kelvin sign', async () => {
+    const query =
+      'process where process.name : "kworker.exe" and process.args : "/i"';
+    const hidden = processStart('2026-01-05T08:00:01.000Z', 'h1', 'NAME', [
+      '/i',
+    ]).replace('"NAME"', '"\\u212Aworker.exe"');
+    const result = await scanObject(
+      chunksOf(Buffer.from(`${hidden}\n`), 7),
+      'obj',
+      [ruleFromQuery(query)],
+    );
+    expect(result.eventMatches.map((m) => m.candidate.id)).toEqual(['obj#1']);
+  });
+
+  it('does not look behind escapes of printable ASCII, which encoders never write', async () => {
     const hidden = processStart('2026-01-05T08:00:01.000Z', 'h1', 'NAME', [
       '/i',
       'a.msi',
     ]).replace('"NAME"', '"msiexec\\u002eexe"');
     const result = await scan(Buffer.from(`${hidden}\n`));
-    expect(result.groups[0]?.candidates.map((c) => c.id)).toEqual(['obj#1']);
+    expect(result.stats.events).toBe(0);
+    expect(result.groups).toEqual([]);
   });
 
   it('says so when no decoder recognises the input', async () => {
