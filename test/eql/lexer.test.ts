@@ -178,7 +178,7 @@ describe('tokenize', () => {
       1,
       2,
       'malformed unicode escape',
-      '\\u{XXXX}',
+      '\\u{HEX}',
     ],
     [
       'a string cut by a line end',

@@ -18,7 +18,7 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   '\\': '\\',
 };
 
-const ESCAPE_LIST = '\\t \\b \\f \\n \\r \\" \\\' \\\\ \\u{XXXX}';
+const ESCAPE_LIST = '\\t \\b \\f \\n \\r \\" \\\' \\\\ \\u{HEX}';
 
 /**
  * Reads a double-quoted string starting at `start` (the opening quote),
@@ -67,7 +67,7 @@ function readEscape(source: SourceText, at: number): ReadLiteral {
   );
 }
 
-// `\u{XXXX}`: Elasticsearch accepts 2 to 8 hex digits naming a Unicode
+// `\u{HEX}`: Elasticsearch accepts 2 to 8 hex digits naming a Unicode
 // code point that is not a surrogate.
 function readUnicodeEscape(source: SourceText, at: number): ReadLiteral {
   const match = /^\\u\{([0-9a-fA-F]*)\}/.exec(source.text.slice(at, at + 14));
@@ -76,7 +76,7 @@ function readUnicodeEscape(source: SourceText, at: number): ReadLiteral {
       at,
       2,
       'malformed unicode escape',
-      'write a code point as \\u{XXXX}, with 2 to 8 hex digits in braces',
+      'write a code point as \\u{HEX}, with 2 to 8 hex digits in braces',
     );
   }
   const digits = match[1] as string;
