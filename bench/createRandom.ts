@@ -57,7 +57,14 @@ export function createRandom(seed: number): Random {
     },
     guid: () => {
       const hex = random.hex(16);
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+      const parts = [
+        [0, 8],
+        [8, 12],
+        [12, 16],
+        [16, 20],
+        [20, 32],
+      ];
+      return parts.map(([from, to]) => hex.slice(from, to)).join('-');
     },
   };
   return random;

@@ -52,8 +52,8 @@ export type RenderLine = (
 
 /**
  * Writes a gzip NDJSON export of Windows process starts, each line made by
- * `render` (Elastic Defend ECS, CrowdStrike FDR, ...). Background events never touch the rule; decoys satisfy one stage
- * each on a host of their own, so they can never complete a sequence; and
+ * `render` (Elastic Defend ECS, CrowdStrike FDR, ...). Background events
+ * never touch the rule; decoys satisfy one stage each on a host of their own, so they can never complete a sequence; and
  * each planted sequence is an `msiexec /i` followed 1 to 30 seconds later by
  * a ScreenConnect guest-link start on one fresh host. Near misses (msiexec
  * as the parent of an unrelated process) pass the prefilter but no stage.
@@ -181,8 +181,12 @@ function msiexec(random: Random): ProcessShape {
 }
 
 function screenConnect(random: Random): ProcessShape {
-  const executable = `C:\\Program Files (x86)\\ScreenConnect Client (${random.hex(8)})\\ScreenConnect.ClientService.exe`;
-  const link = `?e=Access&y=Guest&h=relay.${random.hex(5)}.example&p=8041&s=${random.guid()}&k=${random.base64(96)}`;
+  const executable =
+    `C:\\Program Files (x86)\\ScreenConnect Client (${random.hex(8)})` +
+    '\\ScreenConnect.ClientService.exe';
+  const link =
+    `?e=Access&y=Guest&h=relay.${random.hex(5)}.example&p=8041` +
+    `&s=${random.guid()}&k=${random.base64(96)}`;
   return {
     name: 'ScreenConnect.ClientService.exe',
     executable,

@@ -121,18 +121,30 @@ function report(
   const cpuFloor = leastCpu(floors);
   const cpuDetect = leastCpu(detects);
   const scan = detect.scan;
+  const stats = scan?.stats;
+  const eventsPerSecond = ((stats?.records ?? 0) / detect.seconds).toFixed(0);
+  const wallRatio = (floor.seconds / detect.seconds).toFixed(2);
+  const cpuRatio = (cpuFloor.cpuSeconds / cpuDetect.cpuSeconds).toFixed(2);
+  const cpuTimes =
+    `${cpuFloor.cpuSeconds.toFixed(2)} s / ` +
+    `${cpuDetect.cpuSeconds.toFixed(2)} s`;
+  const peakMiB = (runs: readonly Measurement[]) =>
+    (Math.max(...runs.map((m) => m.maxRssBytes)) / 2 ** 20).toFixed(0);
   const lines = [
     `format            ${options.format} (detected: ${scan?.format})`,
-    `events            ${options.events} (candidate share ${options.share}, planted ${options.planted})`,
+    `events            ${options.events} ` +
+      `(candidate share ${options.share}, planted ${options.planted})`,
     `compressed        ${(scan?.stats.compressedBytes ?? 0) / MB} MB`,
     `decompressed      ${(detect.bytes / MB).toFixed(1)} MB`,
     `pinned to CPU 0   ${hasTaskset() ? 'yes' : 'no (taskset not found)'}`,
     `node flags        ${NODE_FLAGS.join(' ')} (floor and detect alike)`,
     `floor (gunzip)    ${rate(floor)} MB/s  ${floor.seconds.toFixed(2)} s`,
-    `detect            ${rate(detect)} MB/s  ${detect.seconds.toFixed(2)} s  ${((scan?.stats.records ?? 0) / detect.seconds).toFixed(0)} events/s`,
-    `ratio detect/floor ${(floor.seconds / detect.seconds).toFixed(2)} wall, ${(cpuFloor.cpuSeconds / cpuDetect.cpuSeconds).toFixed(2)} CPU time (${cpuFloor.cpuSeconds.toFixed(2)} s / ${cpuDetect.cpuSeconds.toFixed(2)} s)`,
-    `peak RSS detect   ${(Math.max(...detects.map((m) => m.maxRssBytes)) / 2 ** 20).toFixed(0)} MiB (floor ${(Math.max(...floors.map((m) => m.maxRssBytes)) / 2 ** 20).toFixed(0)} MiB)`,
-    `records           ${scan?.stats.records} read, ${scan?.stats.events} decoded, ${scan?.stats.candidates} candidates, ${scan?.stats.malformed} malformed`,
+    `detect            ${rate(detect)} MB/s  ${detect.seconds.toFixed(2)} s  ` +
+      `${eventsPerSecond} events/s`,
+    `ratio detect/floor ${wallRatio} wall, ${cpuRatio} CPU time (${cpuTimes})`,
+    `peak RSS detect   ${peakMiB(detects)} MiB (floor ${peakMiB(floors)} MiB)`,
+    `records           ${stats?.records} read, ${stats?.events} decoded, ` +
+      `${stats?.candidates} candidates, ${stats?.malformed} malformed`,
     `alerts            ${detect.alerts} found, ${options.planted} planted`,
     `error             ${scan?.error ?? 'none'}`,
     `best of ${options.rounds} alternating runs each`,

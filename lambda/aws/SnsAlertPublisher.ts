@@ -70,7 +70,9 @@ export class SnsAlertPublisher implements AlertPublisher {
       detectedAt: summary.detectedAt,
     };
     await this.#publish({
-      subject: `[${summary.rule.severity}] ${summary.rule.name}: ${summary.count} more alerts on ${summary.hosts.length} hosts`,
+      subject:
+        `[${summary.rule.severity}] ${summary.rule.name}: ` +
+        `${summary.count} more alerts on ${summary.hosts.length} hosts`,
       json: JSON.stringify(document),
       text: summaryText(summary, hosts, alertIds),
       attributes: {

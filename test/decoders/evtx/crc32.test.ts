@@ -11,7 +11,7 @@ describe('crc32', () => {
   });
 
   it('sums two ranges in turn as if they were one', () => {
-    const bytes = Buffer.from('1234XXXX56789', 'latin1');
+    const bytes = Buffer.from('1234----56789', 'latin1');
     const twoRanges = crc32(bytes, 8, 13, crc32(bytes, 0, 4));
     expect(twoRanges).toBe(0xcbf43926);
   });
