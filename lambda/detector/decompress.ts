@@ -14,6 +14,15 @@ export interface ByteCounts {
  */
 export const DECOMPRESSED_CHUNK_BYTES = 1 << 18;
 
+/**
+ * Input pieces smaller than this are gathered before zlib sees them. An S3
+ * body arrives in socket-sized pieces (16 to 64 KiB), and each piece zlib
+ * receives is a hand-over to its thread and ends in a part-filled output
+ * piece; on one core, 16 KiB pieces made the detector about a fifth slower
+ * than 1 MiB pieces. Gathering copies only compressed bytes.
+ */
+export const MIN_INPUT_PIECE_BYTES = 1 << 20;
+
 const GZIP_MAGIC = [0x1f, 0x8b];
 
 /** True when `head` starts with the gzip magic bytes. */
@@ -26,20 +35,16 @@ export function isGzip(head: Uint8Array): boolean {
  * magic number (whatever the name says), as it is otherwise. Concatenated
  * gzip members are read one after the other. A truncated or corrupt gzip
  * stream fails with the zlib error after yielding everything before the
- * damage; `counts` then says how far it got. A Node stream (a file, an S3
- * body) is piped into zlib as it is, without an extra copy or hop.
+ * damage; `counts` then says how far it got.
  */
 export async function* decompress(
   input: AsyncIterable<Buffer>,
   counts: ByteCounts,
 ): AsyncGenerator<Buffer> {
-  const stream = input instanceof Readable ? input : Readable.from(input);
+  const stream = Readable.from(gathered(input, counts));
   try {
     const head = await peek(stream, GZIP_MAGIC.length);
     if (head === null) return;
-    stream.on('data', (chunk: Buffer) => {
-      counts.compressedBytes += chunk.length;
-    });
     const output = isGzip(head) ? gunzipped(stream) : stream;
     for await (const chunk of output as AsyncIterable<Buffer>) {
       counts.bytes += chunk.length;
@@ -48,6 +53,32 @@ export async function* decompress(
   } finally {
     stream.destroy();
   }
+}
+
+// Counts the input's bytes and joins its small pieces into pieces of at
+// least MIN_INPUT_PIECE_BYTES (the last may be shorter). A large piece
+// passes through without a copy.
+async function* gathered(
+  input: AsyncIterable<Buffer>,
+  counts: ByteCounts,
+): AsyncGenerator<Buffer> {
+  let held: Buffer[] = [];
+  let heldBytes = 0;
+  for await (const piece of input) {
+    counts.compressedBytes += piece.length;
+    if (heldBytes === 0 && piece.length >= MIN_INPUT_PIECE_BYTES) {
+      yield piece;
+      continue;
+    }
+    held.push(piece);
+    heldBytes += piece.length;
+    if (heldBytes >= MIN_INPUT_PIECE_BYTES) {
+      yield Buffer.concat(held, heldBytes);
+      held = [];
+      heldBytes = 0;
+    }
+  }
+  if (heldBytes > 0) yield Buffer.concat(held, heldBytes);
 }
 
 function gunzipped(stream: Readable): Readable {

@@ -82,10 +82,11 @@ describe('scanObject', () => {
 
   it('gives the same result for gzip and plain input, by content', async () => {
     const plain = await scan(TEXT);
-    const zipped = await scan(gzipSync(TEXT), 7);
+    const compressed = gzipSync(TEXT);
+    const zipped = await scan(compressed, 7);
     expect(zipped.groups).toEqual(plain.groups);
     expect(zipped.stats.bytes).toBe(TEXT.length);
-    expect(zipped.stats.compressedBytes).toBeLessThan(TEXT.length);
+    expect(zipped.stats.compressedBytes).toBe(compressed.length);
   });
 
   it('reads concatenated gzip members one after the other', async () => {
