@@ -1,15 +1,12 @@
+import { PairScan, SLICE_BYTES } from './wasm/PairScan';
+
 // Blocks are the two bytes ending a window, read as one little-endian
 // 16-bit number (the second byte high) and indexed as they are: every
 // letter-case variant of a needle's pair gets its own entry. The table
 // takes 64 KiB, but text touches only its printable pairs (about 12 KiB of
 // cache lines), and an exact index needs no case-folding mask in the inner
-// loop. Reading the pair with one DataView load rather than two byte loads
-// made the scan about a sixth faster.
+// loop.
 const BLOCK_SPACE = 1 << 16;
-
-// Ranges shorter than this are scanned by one window; splitting them would
-// cost more than it saves.
-const SPLIT_ABOVE = 4096;
 
 /**
  * Finds every occurrence of a set of lower-case ASCII needles in raw bytes,
@@ -29,6 +26,7 @@ export class NeedleScanner {
   // 1 for the first two bytes of some needle: a window whose end matches
   // but whose start does not is dismissed without looking at the needles.
   readonly #heads: Uint8Array;
+  readonly #pairScan: PairScan;
 
   /** `needles` must be lower-case ASCII, each at least 2 bytes long. */
   constructor(needles: readonly string[]) {
@@ -43,6 +41,7 @@ export class NeedleScanner {
     for (const [index, needle] of this.#needles.entries()) {
       this.#index(needle, index);
     }
+    this.#pairScan = new PairScan(this.#shift, this.#heads, this.#window);
   }
 
   #index(needle: Uint8Array, index: number): void {
@@ -69,77 +68,15 @@ export class NeedleScanner {
    * needles start there).
    */
   scan(bytes: Uint8Array, from: number, to: number, hits: number[]): void {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-    if (to - from < SPLIT_ABOVE) {
-      this.#scanRange(view, from + this.#window - 1, to, to, hits);
-      return;
-    }
     const found = hits.length;
-    this.#scanQuarters(view, from, to, hits);
-    if (hits.length - found > 1) sortTail(hits, found);
-  }
-
-  // One window walking over window ends in [pos, end).
-  #scanRange(
-    view: DataView,
-    start: number,
-    end: number,
-    to: number,
-    hits: number[],
-  ): void {
-    const shift = this.#shift;
-    let pos = start;
-    while (pos < end) {
-      const step = shift[view.getUint16(pos - 1, true)] as number;
-      if (step === 0) {
-        this.#checkStop(view, pos, to, hits);
-        pos += 1;
-      } else {
-        pos += step;
-      }
-    }
-  }
-
-  // Four windows, each over a quarter of the range, advanced in lock step.
-  // Each step of one window waits on a table lookup that depends on the
-  // previous step; four independent windows let the processor overlap
-  // those waits, which nearly halves the time of a single window.
-  // Quarter q finds the occurrences that start in it, so its windows run
-  // on past its end by the window length.
-  #scanQuarters(view: DataView, from: number, to: number, hits: number[]) {
-    const shift = this.#shift;
+    const confirm = (start: number) => this.#confirm(bytes, start, to, hits);
     const last = this.#window - 1;
-    const quarter = Math.floor((to - from) / 4);
-    const s1 = from + quarter;
-    const s2 = s1 + quarter;
-    const s3 = s2 + quarter;
-    let a = from + last;
-    let b = s1 + last;
-    let c = s2 + last;
-    let d = s3 + last;
-    const endA = s1 + last;
-    const endB = s2 + last;
-    const endC = s3 + last;
-    while (a < endA && b < endB && c < endC && d < to) {
-      const stepA = shift[view.getUint16(a - 1, true)] as number;
-      const stepB = shift[view.getUint16(b - 1, true)] as number;
-      const stepC = shift[view.getUint16(c - 1, true)] as number;
-      const stepD = shift[view.getUint16(d - 1, true)] as number;
-      // A zero step is rare: the pair ending the window ends some needle's
-      // window too.
-      if (stepA === 0) this.#checkStop(view, a, to, hits);
-      if (stepB === 0) this.#checkStop(view, b, to, hits);
-      if (stepC === 0) this.#checkStop(view, c, to, hits);
-      if (stepD === 0) this.#checkStop(view, d, to, hits);
-      a += stepA || 1;
-      b += stepB || 1;
-      c += stepC || 1;
-      d += stepD || 1;
+    // Slices of window starts; each takes the bytes its last window needs.
+    for (let start = from; start + last < to; start += SLICE_BYTES) {
+      const end = Math.min(start + SLICE_BYTES + last, to);
+      this.#pairScan.find(bytes, start, end, confirm);
     }
-    this.#scanRange(view, a, endA, to, hits);
-    this.#scanRange(view, b, endB, to, hits);
-    this.#scanRange(view, c, endC, to, hits);
-    this.#scanRange(view, d, to, to, hits);
+    if (hits.length - found > 1) sortTail(hits, found);
   }
 
   /** True when any needle occurs in `bytes[from, to)`. */
@@ -149,31 +86,29 @@ export class NeedleScanner {
     return hits.length > 0;
   }
 
-  // Confirms the needles a window ending at `end` may hold, when the pair
-  // ending it is a needle's last pair and the pair starting it a first.
-  #checkStop(view: DataView, end: number, to: number, hits: number[]) {
-    const start = end - this.#window + 1;
-    if (this.#heads[view.getUint16(start, true)] !== 1) return;
+  // Compares the needles whose window ends in the same pair as the window
+  // starting at `start`.
+  #confirm(bytes: Uint8Array, start: number, to: number, hits: number[]) {
     const last = this.#window - 1;
     const block = blockOf(
-      view.getUint8(start + last - 1),
-      view.getUint8(start + last),
+      bytes[start + last - 1] as number,
+      bytes[start + last] as number,
     );
     for (const index of this.#verify.get(block) ?? []) {
       const needle = this.#needles[index] as Uint8Array;
       if (start + needle.length > to) continue;
-      if (equalsFolded(view, start, needle)) hits.push(start);
+      if (equalsFolded(bytes, start, needle)) hits.push(start);
     }
   }
 }
 
 function equalsFolded(
-  view: DataView,
+  bytes: Uint8Array,
   start: number,
   needle: Uint8Array,
 ): boolean {
   for (let i = 0; i < needle.length; i += 1) {
-    if (toLower(view.getUint8(start + i)) !== needle[i]) return false;
+    if (toLower(bytes[start + i] as number) !== needle[i]) return false;
   }
   return true;
 }

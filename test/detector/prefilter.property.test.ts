@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NeedleScanner } from '../../lambda/detector/NeedleScanner';
 import { scanObject } from '../../lambda/detector/scanObject';
+import { SLICE_BYTES } from '../../lambda/detector/wasm/PairScan';
 import { chunksOf, RMM_AFTER_MSI, ruleFromQuery } from './ruleFromQuery';
 
 const rules = [ruleFromQuery(RMM_AFTER_MSI)];
@@ -118,7 +119,7 @@ describe('NeedleScanner', () => {
     );
   });
 
-  it('finds the same occurrences in long inputs, scanned in quarters', () => {
+  it('finds the same occurrences in long inputs, scanned in six parts', () => {
     const needles = ['msiexec.exe', 'winvnc.exe', 'e=access'];
     const planted = fc.array(
       fc.tuple(fc.nat(20_000), fc.constantFrom(...needles).chain(randomCase)),
@@ -146,6 +147,42 @@ describe('NeedleScanner', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('finds occurrences across slice boundaries, within the range asked', () => {
+    const needles = ['msiexec.exe', 'winvnc.exe', 'e=access'];
+    const nearBoundary = fc
+      .tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: -12, max: 2 }))
+      .map(([slice, offset]) => slice * SLICE_BYTES + offset);
+    const planted = fc.array(
+      fc.tuple(
+        fc.oneof(nearBoundary, fc.nat(3 * SLICE_BYTES)),
+        fc.constantFrom(...needles).chain(randomCase),
+      ),
+      { maxLength: 8 },
+    );
+    const size = 3 * SLICE_BYTES + 100;
+    fc.assert(
+      fc.property(planted, fc.nat(40), fc.nat(40), (plants, cutStart, cut) => {
+        const bytes = Buffer.alloc(size, 'exe.e');
+        for (const [at, needle] of plants) {
+          bytes.write(needle, Math.min(at, size - needle.length), 'latin1');
+        }
+        const from = cutStart;
+        const to = size - cut;
+        const lower = bytes.toString('latin1').toLowerCase();
+        const expected: number[] = [];
+        for (let at = from; at < to; at += 1) {
+          const fits = (needle: string) =>
+            at + needle.length <= to && lower.startsWith(needle, at);
+          if (needles.some(fits)) expected.push(at);
+        }
+        const hits: number[] = [];
+        new NeedleScanner(needles).scan(bytes, from, to, hits);
+        expect([...new Set(hits)]).toEqual(expected);
+      }),
+      { numRuns: 40 },
     );
   });
 });
