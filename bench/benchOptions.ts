@@ -11,7 +11,7 @@ const DEFAULTS: BenchOptions = {
   events: 1_000_000,
   share: 1 / 10_000,
   planted: 50,
-  rounds: 3,
+  rounds: 5,
   format: 'ecs',
 };
 
