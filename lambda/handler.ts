@@ -1,9 +1,6 @@
 import { coreEngine } from './aws/coreEngine';
 import { createHandler } from './aws/createHandler';
-import { preferThroughputGc } from './preferThroughputGc';
 import { loadRules } from './rules/loadRules';
-
-preferThroughputGc();
 
 /**
  * The Lambda entry point. It accepts S3 event notifications, SQS batches of
