@@ -19,6 +19,12 @@ import { Construct } from 'constructs';
 import type { DetectorConfig } from '../config/DetectorConfig';
 import { SECURE_DEFAULTS } from '../secureDefaults';
 
+/**
+ * The script Lambda starts Node.js through (AWS_LAMBDA_EXEC_WRAPPER), from
+ * `lambda/runtime/`, copied to the root of the bundle.
+ */
+export const START_SCRIPT = 'start-node';
+
 /** Properties of {@link DetectorFunction}. */
 export interface DetectorFunctionProps {
   readonly config: DetectorConfig;
@@ -69,7 +75,7 @@ export class DetectorFunction extends Construct {
         // The SDK is bundled rather than taken from the runtime, so the
         // deployed code runs exactly the versions the tests ran.
         externalModules: [],
-        commandHooks: rulesCopier(config.rulesDir),
+        commandHooks: bundleExtras(config.rulesDir),
       },
     });
     this.grantLogs(logGroup.logGroupArn);
@@ -138,6 +144,7 @@ function environmentFor(props: DetectorFunctionProps): Record<string, string> {
     LATENESS: config.latenessAllowance,
     MAX_ALERTS_PER_INVOCATION: String(config.maxAlertsPerInvocation),
     PREFIX_FORMATS: JSON.stringify(formats),
+    AWS_LAMBDA_EXEC_WRAPPER: `/var/task/${START_SCRIPT}`,
     POWERTOOLS_SERVICE_NAME: 'eqlambda',
     POWERTOOLS_METRICS_NAMESPACE: 'eqlambda',
     LOG_LEVEL: 'INFO',
@@ -145,15 +152,22 @@ function environmentFor(props: DetectorFunctionProps): Record<string, string> {
 }
 
 /**
- * Copies the rule files into the bundle, next to the handler, where the
- * handler looks by default (`rules` under `LAMBDA_TASK_ROOT`).
+ * Copies into the bundle, next to the handler, the rule files (where the
+ * handler looks by default: `rules` under `LAMBDA_TASK_ROOT`) and the start
+ * script, executable; the CDK keeps file modes when it zips the asset.
  */
-function rulesCopier(rulesDir: string) {
+function bundleExtras(rulesDir: string) {
   return {
     beforeBundling: () => [],
     beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) => [
-      `cp -R "${join(inputDir, rulesDir)}" "${join(outputDir, 'rules')}"`,
-    ],
+    afterBundling: (inputDir: string, outputDir: string) => {
+      const source = join(inputDir, 'lambda', 'runtime', START_SCRIPT);
+      const script = join(outputDir, START_SCRIPT);
+      return [
+        `cp -R "${join(inputDir, rulesDir)}" "${join(outputDir, 'rules')}"`,
+        `cp "${source}" "${script}"`,
+        `chmod 755 "${script}"`,
+      ];
+    },
   };
 }

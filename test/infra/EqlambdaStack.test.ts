@@ -108,6 +108,16 @@ describe('a stack that creates its archive bucket', () => {
     });
   });
 
+  it('starts Node.js through the bundled start script', () => {
+    s.template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          AWS_LAMBDA_EXEC_WRAPPER: '/var/task/start-node',
+        }),
+      },
+    });
+  });
+
   it('consumes the queue with partial batch responses', () => {
     s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionResponseTypes: ['ReportBatchItemFailures'],

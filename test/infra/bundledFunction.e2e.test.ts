@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import {
@@ -144,6 +145,19 @@ describe('the function as bundled for deployment', () => {
         join(dir, 'rules', 'command_and_control_rmm_after_msi_install.toml'),
       ),
     ).toBe(true);
+  });
+
+  it('carries the start script, executable, where the environment names it', () => {
+    const dir = assetDirectory(synthesized);
+    const wrapper = deployedEnvironment(dir).AWS_LAMBDA_EXEC_WRAPPER;
+    expect(wrapper).toBe('/var/task/start-node');
+    const script = join(dir, basename(wrapper as string));
+    const child = spawnSync(
+      script,
+      [process.execPath, '-e', 'process.stdout.write(process.execArgv[0])'],
+      { encoding: 'utf8' },
+    );
+    expect(child.stdout).toBe('--initial-old-space-size=64');
   });
 
   it('turns an S3 object into an alert on SNS, with only its own code', async () => {
