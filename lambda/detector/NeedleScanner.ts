@@ -14,6 +14,9 @@ const BLOCK_SPACE = 1 << 16;
  * window moves by up to the shortest needle's length minus one at each
  * step, so the longer the shortest needle, the fewer bytes it looks at; it
  * compares bytes as they are, so no lower-cased copy of the input is made.
+ * The window loop runs as WebAssembly (PairScan); this class builds its
+ * tables, feeds it the input in slices and compares the needles where it
+ * stops.
  */
 export class NeedleScanner {
   readonly #needles: readonly Uint8Array[];
