@@ -51,7 +51,8 @@ export class PairScan {
     };
     this.#last = window - 1;
     const dataBytes = SLICE_BYTES + this.#last;
-    // Room for a candidate at every window end, the most there can be.
+    // Room for a candidate at every window end and one more, the most the
+    // scan can write (there are `last` fewer window ends than bytes).
     this.#outAt = align(DATA_AT + dataBytes, 4);
     const needed = this.#outAt + 4 * dataBytes;
     const memory = exports.memory;
