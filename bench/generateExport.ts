@@ -54,9 +54,10 @@ export type RenderLine = (
  * Writes a gzip NDJSON export of Windows process starts, each line made by
  * `render` (Elastic Defend ECS, CrowdStrike FDR, ...). Background events
  * never touch the rule; decoys satisfy one stage each on a host of their
- * own, so they can never complete a sequence; and each planted sequence is an `msiexec /i` followed 1 to 30 seconds later by
- * a ScreenConnect guest-link start on one fresh host. Near misses (msiexec
- * as the parent of an unrelated process) pass the prefilter but no stage.
+ * own, so they can never complete a sequence; and each planted sequence
+ * is an `msiexec /i` followed 1 to 30 seconds later by a ScreenConnect
+ * guest-link start on one fresh host. Near misses (msiexec as the parent
+ * of an unrelated process) pass the prefilter but no stage.
  */
 export async function generateExport(
   spec: ExportSpec,
